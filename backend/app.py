@@ -1,0 +1,70 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from backend.context import BackendContext
+from backend.db import make_engine, migrate, session_factory
+from backend.refusals import ApiRefusal
+from backend.routes import applications, fleet, licences, review
+from backend.settings import Settings
+from backend.terminal_auth import NoncePruner
+from forms.wire import ProblemReport, WireProblem
+
+log = logging.getLogger("backend")
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app: connect, migrate to the newest schema, mount the routes."""
+    settings = settings or Settings()
+    engine = make_engine(settings.resolved_database_url())
+    migrate(engine)
+    app = FastAPI(
+        title="Registration kiosk backend",
+        version="1.0",
+        description="The registration backend self-service terminals sync with (Nanhai pilot).",
+    )
+    app.state.backend = BackendContext(
+        settings=settings,
+        engine=engine,
+        sessions=session_factory(engine),
+        pruner=NoncePruner(settings.max_clock_skew_seconds),
+    )
+    for module in (applications, review, fleet, licences):
+        app.include_router(module.router)
+    _install_error_handlers(app)
+    # The URL, never credentials or personal data: a database URL may carry a password.
+    log.info("backend ready on %s", engine.url.render_as_string(hide_password=True))
+    return app
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiRefusal)
+    async def _refusal(_request: Request, exc: ApiRefusal) -> JSONResponse:
+        return JSONResponse(exc.message.model_dump(), status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def _malformed(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        # Pydantic's input echo ("input") may hold personal data; only locations and types go
+        # back, and nothing of it is logged.
+        problems = [
+            WireProblem(
+                field=".".join(str(p) for p in err.get("loc", ())),
+                code=str(err.get("type", "invalid")),
+                zh="格式不正确",
+                en=str(err.get("msg", "invalid")),
+            )
+            for err in exc.errors()
+        ]
+        report = ProblemReport(
+            code="invalid-request",
+            zh="请求格式不正确，请检查后重试。",
+            en="The request is malformed. Check it and try again.",
+            problems=problems,
+        )
+        return JSONResponse(report.model_dump(), status_code=422)

@@ -1,0 +1,110 @@
+"""What each ``python -m backend`` sub-command does (argument parsing lives in __main__)."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import sys
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from backend.db import make_engine, migrate
+from backend.models import Kiosk, RegisteredName
+from backend.name_register import normalise_name
+from backend.settings import Settings
+from backend.staff_auth import StaffRole, add_staff
+from backend.terminal_auth import utcnow
+from forms.wire import KIOSK_ID_PATTERN, KioskKey, new_key
+
+
+def _session(settings: Settings) -> Session:
+    engine = make_engine(settings.resolved_database_url())
+    migrate(engine)
+    return Session(engine)
+
+
+def _fail(zh: str, en: str) -> int:
+    print(f"{zh}\n{en}", file=sys.stderr)
+    return 1
+
+
+def serve(settings: Settings, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from backend.app import create_app
+
+    public = args.public_url or f"http://{args.host}:{args.port}"
+    app = create_app(dataclasses.replace(settings, public_base_url=public))
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def add_kiosk(settings: Settings, args: argparse.Namespace) -> int:
+    if not KIOSK_ID_PATTERN.match(args.kiosk_id):
+        return _fail(
+            "终端编号只能含字母、数字、点、下划线和连字符（最多 64 个）。",
+            "A terminal id may hold letters, digits, '.', '_' and '-' (at most 64).",
+        )
+    key_file: Path = args.key_file or settings.data_dir / "keys" / f"{args.kiosk_id}.json"
+    with _session(settings) as session, session.begin():
+        if session.get(Kiosk, args.kiosk_id) is not None:
+            return _fail(
+                f"终端 {args.kiosk_id} 已登记。", f"Terminal {args.kiosk_id} is already registered."
+            )
+        key = KioskKey(kiosk_id=args.kiosk_id, key=new_key(), backend_url=args.backend_url)
+        session.add(Kiosk(id=key.kiosk_id, key=key.key, enabled=True, created_at=utcnow()))
+        key_file.parent.mkdir(parents=True, exist_ok=True)
+        # 0600 from the first byte: the key must never be readable by other local users.
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(key.to_json() + "\n")
+    print(key_file)
+    return 0
+
+
+def _set_enabled(settings: Settings, kiosk_id: str, enabled: bool) -> int:
+    with _session(settings) as session, session.begin():
+        kiosk = session.get(Kiosk, kiosk_id)
+        if kiosk is None:
+            return _fail(f"未找到终端 {kiosk_id}。", f"No terminal {kiosk_id}.")
+        kiosk.enabled = enabled
+    return 0
+
+
+def disable_kiosk(settings: Settings, args: argparse.Namespace) -> int:
+    return _set_enabled(settings, args.kiosk_id, False)
+
+
+def enable_kiosk(settings: Settings, args: argparse.Namespace) -> int:
+    return _set_enabled(settings, args.kiosk_id, True)
+
+
+def add_staff_token(settings: Settings, args: argparse.Namespace) -> int:
+    with _session(settings) as session, session.begin():
+        token = add_staff(session, args.name, StaffRole(args.role))
+    print(token)
+    return 0
+
+
+def import_names(settings: Settings, args: argparse.Namespace) -> int:
+    try:
+        lines = args.file.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        return _fail(f"无法读取名称文件：{exc}", f"Cannot read the names file: {exc}")
+    added = 0
+    with _session(settings) as session, session.begin():
+        for line in lines:
+            name = normalise_name(line)
+            if name and session.get(RegisteredName, name) is None:
+                session.add(RegisteredName(name=name, registered_at=utcnow()))
+                session.flush()
+                added += 1
+    print(f"{added} names added")
+    return 0
+
+
+def migrate_only(settings: Settings, _args: argparse.Namespace) -> int:
+    _session(settings).close()
+    return 0

@@ -1,0 +1,65 @@
+"""What every request handler needs, built once by create_app and kept on app.state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Header, Request
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from backend.settings import Settings
+from backend.terminal_auth import NoncePruner, SignedRequest
+from forms import wire
+
+
+@dataclass
+class BackendContext:
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    pruner: NoncePruner
+
+
+def backend_context(request: Request) -> BackendContext:
+    return request.app.state.backend
+
+
+async def raw_body(request: Request) -> bytes:
+    """Read on the event loop; Starlette caches it, so a declared body parameter still works."""
+    return await request.body()
+
+
+def request_target(request: Request) -> str:
+    """The request target as it was on the request line: the bytes the terminal signed."""
+    raw = request.scope.get("raw_path") or request.url.path.encode("ascii")
+    query = request.scope.get("query_string") or b""
+    target = raw.decode("latin-1")
+    return f"{target}?{query.decode('latin-1')}" if query else target
+
+
+def signed_request(
+    request: Request,
+    body: bytes = Depends(raw_body),
+    x_kiosk_id: str | None = Header(default=None, alias=wire.HEADER_KIOSK),
+    x_kiosk_timestamp: str | None = Header(default=None, alias=wire.HEADER_TIMESTAMP),
+    x_kiosk_nonce: str | None = Header(default=None, alias=wire.HEADER_NONCE),
+    x_kiosk_signature: str | None = Header(default=None, alias=wire.HEADER_SIGNATURE),
+) -> SignedRequest:
+    """Header parameters are declared so /openapi.json documents the signing headers."""
+    return SignedRequest(
+        kiosk_id=x_kiosk_id,
+        timestamp=x_kiosk_timestamp,
+        nonce=x_kiosk_nonce,
+        signature=x_kiosk_signature,
+        method=request.method,
+        target=request_target(request),
+        body=body,
+    )
+
+
+# Annotated parameter types, so route signatures stay short and defaults stay plain.
+Ctx = Annotated[BackendContext, Depends(backend_context)]
+Signed = Annotated[SignedRequest, Depends(signed_request)]
+Authorization = Annotated[str | None, Header()]

@@ -1,0 +1,208 @@
+"""Deciding an application: approve at once (秒批) where every rule allows, else to review.
+
+Automatic approval needs all four: the name is free in the district's register, the name holds
+no word that needs a regulator's approval, the scope is all standard catalogue wording, and no
+add-on needs an inspection. Granting claims the name, issues the credit code and the add-on
+numbers, all inside the caller's transaction, so a crash half-way leaves nothing issued.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+import forms
+from backend import forms_bridge, name_register
+from backend.credit_codes import issue_credit_code
+from backend.models import AddOnRecord, ApplicationRecord, Licence
+from backend.permits import UnknownAddOn, addon_rule, issue_number
+from backend.review import record_step
+from backend.review_levels import ReviewLevel
+from backend.settings import Settings
+from forms.wire import AddOnOutcomeKind, ApplicationStatus, Message
+
+SYSTEM_ACTOR = "system"
+
+
+def name_taken(name: str) -> Message:
+    return Message(
+        code="name-taken",
+        zh=f"名称「{name}」已被登记，需要人工核名。",
+        en=f"The name {name} is already registered; a reviewer must check it.",
+    )
+
+
+def reasons_for_review(
+    session: Session, application: forms.Application, name: str | None
+) -> list[Message]:
+    """Why a person must look at this application; [] = it may be approved at once."""
+    reasons: list[Message] = []
+    if name and name_register.is_taken(session, name):
+        reasons.append(name_taken(name))
+    for word in name_register.words_needing_approval(name or ""):
+        reasons.append(
+            Message(
+                code="name-needs-approval",
+                zh=f"名称含有「{word.word}」，须经{word.authority_zh}前置审批，转人工审核。",
+                en=f"The name contains “{word.word}”, which needs prior approval by "
+                f"{word.authority_en}; sent to review.",
+            )
+        )
+    scope = forms_bridge.scope_ids(application)
+    if forms_bridge.non_standard_scope(scope):
+        reasons.append(
+            Message(
+                code="scope-not-standard",
+                zh="经营范围含有非规范表述，转人工审核。",
+                en="The business scope holds wording outside the standard catalogue; "
+                "sent to review.",
+            )
+        )
+    for addon_id in forms_bridge.chosen_addons(application):
+        reasons.extend(_addon_reasons(addon_id, set(scope)))
+    return reasons
+
+
+def _addon_reasons(addon_id: str, scope: set[str]) -> list[Message]:
+    try:
+        rule = addon_rule(addon_id)
+    except UnknownAddOn:
+        return [
+            Message(
+                code="addon-unknown",
+                zh=f"后台暂不能自动办理许可事项「{addon_id}」，转人工审核。",
+                en=f"The backend has no rule for the add-on {addon_id}; sent to review.",
+            )
+        ]
+    if not rule.needs_inspection(scope):
+        return []
+    title = forms.addon(addon_id).title
+    return [
+        Message(
+            code="inspection-needed",
+            zh=f"「{title.zh}」须现场核查后发证，转人工审核。",
+            en=f"The {title.en} needs an on-site inspection before it is issued; sent to review.",
+        )
+    ]
+
+
+def decide(
+    session: Session,
+    record: ApplicationRecord,
+    application: forms.Application,
+    settings: Settings,
+    now: datetime,
+) -> None:
+    """First decision on a new application: approve at once or queue at the window."""
+    name = forms.licence_particulars(application).name or None
+    reasons = reasons_for_review(session, application, name)
+    if not reasons:
+        reasons = grant(session, record, application, settings, now)
+    if reasons:
+        _queue_for_review(session, record, application, reasons, now)
+        return
+    record_step(
+        session,
+        record,
+        level="auto",
+        actor=SYSTEM_ACTOR,
+        action="approve",
+        reason="all automatic-approval rules passed",
+        at=now,
+    )
+
+
+def _queue_for_review(
+    session: Session,
+    record: ApplicationRecord,
+    application: forms.Application,
+    reasons: list[Message],
+    now: datetime,
+) -> None:
+    record.status = ApplicationStatus.IN_REVIEW
+    record.review_level = ReviewLevel.WINDOW.value
+    record.reasons = json.dumps([r.model_dump() for r in reasons], ensure_ascii=False)
+    for addon_id in forms_bridge.chosen_addons(application):
+        session.add(
+            AddOnRecord(
+                application_id=record.id, addon_id=addon_id, outcome=AddOnOutcomeKind.PENDING
+            )
+        )
+    record_step(
+        session,
+        record,
+        level="auto",
+        actor=SYSTEM_ACTOR,
+        action="queue",
+        reason="; ".join(r.code for r in reasons),
+        at=now,
+    )
+
+
+def grant(
+    session: Session,
+    record: ApplicationRecord,
+    application: forms.Application,
+    settings: Settings,
+    now: datetime,
+) -> list[Message]:
+    """Issue the licence and add-on numbers; returns reasons when the name was lost to a
+    concurrent approval (then nothing else was issued: the name is claimed first)."""
+    particulars = forms.licence_particulars(application)
+    name = particulars.name or ""
+    if name and not name_register.claim(session, name, record.id):
+        return [name_taken(name)]
+    code = issue_credit_code(session, particulars.entity_category, settings.division_code)
+    capital = particulars.registered_capital
+    session.add(
+        Licence(
+            credit_code=code,
+            application_id=record.id,
+            name=name,
+            entity_type_zh=particulars.entity_type.zh,
+            entity_type_en=particulars.entity_type.en,
+            representative=particulars.representative,
+            registered_capital=None if capital is None else str(capital),
+            address=particulars.address,
+            scope=particulars.scope.full,
+            established_on=now.date(),
+            status="valid",
+        )
+    )
+    _issue_addons(session, record, application, settings, now)
+    record.status = ApplicationStatus.APPROVED
+    record.decided_at = now
+    record.reasons = "[]"
+    record.rejection_proposed = False
+    return []
+
+
+def _issue_addons(
+    session: Session,
+    record: ApplicationRecord,
+    application: forms.Application,
+    settings: Settings,
+    now: datetime,
+) -> None:
+    """A reviewer's approval covers the inspection the automatic path could not do."""
+    scope = set(forms_bridge.scope_ids(application))
+    existing = {a.addon_id: a for a in record.addons}
+    for addon_id in forms_bridge.chosen_addons(application):
+        outcome = existing.get(addon_id)
+        if outcome is None:
+            outcome = AddOnRecord(
+                application_id=record.id, addon_id=addon_id, outcome=AddOnOutcomeKind.PENDING
+            )
+            session.add(outcome)
+        try:
+            rule = addon_rule(addon_id)
+        except UnknownAddOn:
+            continue  # stays pending: the district issues it by hand
+        issued = issue_number(session, rule, settings.division_code, scope, now.date())
+        outcome.number = issued.number
+        outcome.valid_until = issued.valid_until
+        outcome.outcome = (
+            AddOnOutcomeKind.PERMIT_ISSUED if rule.outcome == "permit" else AddOnOutcomeKind.FILED
+        )

@@ -1,0 +1,37 @@
+"""The few facts the backend reads out of a forms.Application, in one place.
+
+Everything else about an application (its rules, its licence wording) is asked of forms itself,
+so a terminal and the backend can never disagree on what an answer means.
+"""
+
+from __future__ import annotations
+
+import forms
+
+
+def scope_ids(application: forms.Application) -> list[str]:
+    """The catalogue ids chosen in the service's scope field, in the applicant's order."""
+    service = forms.service(application.service)
+    for step in service.steps:
+        for field in step.fields:
+            if field.type == "scope":
+                chosen = application.answers.get(field.id) or []
+                return [str(item) for item in chosen] if isinstance(chosen, list) else []
+    return []
+
+
+def chosen_addons(application: forms.Application) -> list[str]:
+    """Ids of the permit add-ons applied for together with the registration."""
+    return sorted(str(addon_id) for addon_id in application.addons)
+
+
+def non_standard_scope(ids: list[str]) -> list[str]:
+    """Chosen ids that are not in the standard catalogue (forms refuses them too; belt and
+    braces, because a catalogue update may reach the terminals before the backend)."""
+    unknown = []
+    for item_id in ids:
+        try:
+            forms.scope_item(item_id)
+        except (KeyError, LookupError):
+            unknown.append(item_id)
+    return unknown

@@ -1,0 +1,162 @@
+"""The backend's tables. The Alembic scripts in backend/migrations create exactly these.
+
+Times are naive UTC everywhere: SQLite has no time zone type, and one convention on both
+databases keeps comparisons (stale terminals, nonce expiry) the same.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Kiosk(Base):
+    """A registered terminal. The key is stored because HMAC is symmetric: the backend must
+    recompute each signature. Disabling a terminal keeps its history and its key on record."""
+
+    __tablename__ = "kiosks"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    key: Mapped[bytes] = mapped_column(nullable=False)
+    enabled: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    last_seen_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_snapshot: Mapped[str | None] = mapped_column(Text)
+
+
+class SeenNonce(Base):
+    """Nonces of the last 10 minutes (twice the clock-skew window): the primary key makes a
+    replay fail in the database itself, even when two copies arrive at once."""
+
+    __tablename__ = "seen_nonces"
+
+    kiosk_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seen_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, index=True)
+
+
+class StaffToken(Base):
+    """A reviewer's or fleet viewer's bearer token; only its SHA-256 is kept."""
+
+    __tablename__ = "staff_tokens"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), nullable=False)
+    role: Mapped[str] = mapped_column(String(20), nullable=False)
+    enabled: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+
+
+class ApplicationRecord(Base):
+    """One application as received. The id is the terminal's Idempotency-Key; the primary key
+    is what makes twenty concurrent identical posts create one row."""
+
+    __tablename__ = "applications"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kiosk_id: Mapped[str] = mapped_column(String(64), nullable=False)
+    body_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    body: Mapped[str] = mapped_column(Text, nullable=False)
+    service_id: Mapped[str] = mapped_column(String(64), nullable=False)
+    name: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
+    review_level: Mapped[str | None] = mapped_column(String(20))
+    rejection_proposed: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    reasons: Mapped[str] = mapped_column(Text, nullable=False, default="[]")
+    received_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    licence: Mapped[Licence | None] = relationship(back_populates="application", uselist=False)
+    addons: Mapped[list[AddOnRecord]] = relationship(
+        back_populates="application", order_by="AddOnRecord.id"
+    )
+    steps: Mapped[list[ReviewStep]] = relationship(
+        back_populates="application", order_by="ReviewStep.id"
+    )
+
+
+class Licence(Base):
+    __tablename__ = "licences"
+
+    credit_code: Mapped[str] = mapped_column(String(18), primary_key=True)
+    application_id: Mapped[str] = mapped_column(
+        ForeignKey("applications.id"), unique=True, nullable=False
+    )
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    entity_type_zh: Mapped[str] = mapped_column(String(50), nullable=False)
+    entity_type_en: Mapped[str] = mapped_column(String(100), nullable=False)
+    representative: Mapped[str] = mapped_column(String(100), nullable=False)
+    registered_capital: Mapped[str | None] = mapped_column(String(40))
+    address: Mapped[str] = mapped_column(Text, nullable=False)
+    scope: Mapped[str] = mapped_column(Text, nullable=False)
+    established_on: Mapped[date] = mapped_column(Date, nullable=False)
+    status: Mapped[str] = mapped_column(String(20), nullable=False, default="valid")
+
+    application: Mapped[ApplicationRecord] = relationship(back_populates="licence")
+
+
+class AddOnRecord(Base):
+    __tablename__ = "addon_outcomes"
+    __table_args__ = (UniqueConstraint("application_id", "addon_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    application_id: Mapped[str] = mapped_column(ForeignKey("applications.id"), nullable=False)
+    addon_id: Mapped[str] = mapped_column(String(64), nullable=False)
+    outcome: Mapped[str] = mapped_column(String(20), nullable=False)
+    number: Mapped[str | None] = mapped_column(String(40), unique=True)
+    valid_until: Mapped[date | None] = mapped_column(Date)
+
+    application: Mapped[ApplicationRecord] = relationship(back_populates="addons")
+
+
+class ReviewStep(Base):
+    """Who did what to an application, when and why: the audit trail the veto reform asks for."""
+
+    __tablename__ = "review_steps"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    application_id: Mapped[str] = mapped_column(
+        ForeignKey("applications.id"), nullable=False, index=True
+    )
+    at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    level: Mapped[str] = mapped_column(String(20), nullable=False)
+    actor: Mapped[str] = mapped_column(String(100), nullable=False)
+    action: Mapped[str] = mapped_column(String(30), nullable=False)
+    reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+    application: Mapped[ApplicationRecord] = relationship(back_populates="steps")
+
+
+class RegisteredName(Base):
+    """The district's name register: a name is taken once a licence carries it."""
+
+    __tablename__ = "registered_names"
+
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    application_id: Mapped[str | None] = mapped_column(String(64))
+    registered_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+
+
+class Counter(Base):
+    """Serial numbers (credit codes, permit numbers), taken with UPDATE ... RETURNING inside the
+    approving transaction so a rolled-back approval gives its number back."""
+
+    __tablename__ = "counters"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, nullable=False, default=0)

@@ -1,0 +1,63 @@
+"""The district's name register and the words a name may carry only with approval."""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from backend.models import RegisteredName
+from backend.terminal_auth import utcnow
+
+APPROVAL_WORDS_FILE = Path(__file__).parent / "data" / "approval_words.toml"
+
+
+def normalise_name(name: str | None) -> str:
+    """NFKC folds full-width brackets and digits, so （佛山市南海区） and (佛山市南海区) match."""
+    return unicodedata.normalize("NFKC", name or "").strip()
+
+
+@dataclass(frozen=True)
+class ApprovalWord:
+    word: str
+    authority_zh: str
+    authority_en: str
+
+
+@cache
+def approval_words() -> tuple[ApprovalWord, ...]:
+    data = tomllib.loads(APPROVAL_WORDS_FILE.read_text(encoding="utf-8"))
+    return tuple(ApprovalWord(**entry) for entry in data["word"])
+
+
+def words_needing_approval(name: str) -> list[ApprovalWord]:
+    name = normalise_name(name)
+    return [w for w in approval_words() if w.word in name]
+
+
+def is_taken(session: Session, name: str) -> bool:
+    return session.get(RegisteredName, normalise_name(name)) is not None
+
+
+def claim(session: Session, name: str, application_id: str) -> bool:
+    """Enter the name in the register; False when another approval got there first.
+
+    A savepoint, so losing the race leaves the caller's transaction usable.
+    """
+    try:
+        with session.begin_nested():
+            session.add(
+                RegisteredName(
+                    name=normalise_name(name),
+                    application_id=application_id,
+                    registered_at=utcnow(),
+                )
+            )
+    except IntegrityError:
+        return False
+    return True

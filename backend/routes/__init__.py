@@ -1,0 +1,1 @@
+"""HTTP routes, one module per audience: terminals, reviewers, the fleet view, the public."""

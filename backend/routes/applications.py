@@ -1,0 +1,76 @@
+"""Terminal-facing application endpoints (signed requests)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Header
+from fastapi.responses import JSONResponse
+
+from backend.context import Ctx, Signed
+from backend.decision_view import decision_of
+from backend.models import ApplicationRecord
+from backend.refusals import not_found
+from backend.submissions import InvalidApplication, submit
+from backend.terminal_auth import authenticate
+from forms.wire import HEADER_IDEMPOTENCY, ApplicationDecision, Message, ProblemReport
+
+router = APIRouter(tags=["applications"])
+
+REFUSALS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Message},
+    401: {"model": Message},
+    403: {"model": Message},
+}
+
+
+@router.post(
+    "/v1/applications",
+    status_code=201,
+    response_model=ApplicationDecision,
+    responses={
+        **REFUSALS,
+        200: {"model": ApplicationDecision, "description": "Idempotent replay: first result"},
+        409: {"model": Message, "description": "Same Idempotency-Key, different body"},
+        422: {"model": ProblemReport, "description": "forms' validation problems"},
+    },
+)
+def post_application(
+    application: Annotated[
+        dict[str, Any],
+        Body(description="forms.Application.to_json(); its id equals the Idempotency-Key"),
+    ],
+    signed: Signed,
+    ctx: Ctx,
+    idempotency_key: Annotated[str | None, Header(alias=HEADER_IDEMPOTENCY)] = None,
+) -> JSONResponse:
+    """Submit an application. 201 first time, 200 with the first result on a replay."""
+    del application  # parsed again from the signed raw bytes, which are what was signed
+    try:
+        accepted = submit(ctx, signed, idempotency_key)
+    except InvalidApplication as invalid:
+        return JSONResponse(invalid.report.model_dump(), status_code=422)
+    return JSONResponse(
+        accepted.decision.model_dump(mode="json"),
+        status_code=201 if accepted.created else 200,
+    )
+
+
+@router.get(
+    "/v1/applications/{application_id}",
+    response_model=ApplicationDecision,
+    responses={**REFUSALS, 404: {"model": Message}},
+)
+def get_application(
+    application_id: str,
+    signed: Signed,
+    ctx: Ctx,
+) -> ApplicationDecision:
+    """Where an application stands; any registered terminal may ask (the receipt's QR code
+    lets the applicant come back to any terminal)."""
+    with ctx.sessions.begin() as session:
+        authenticate(session, signed, ctx.settings.max_clock_skew_seconds, ctx.pruner)
+        record = session.get(ApplicationRecord, application_id)
+        if record is None:
+            raise not_found("申请", "application")
+        return decision_of(record, ctx.settings)

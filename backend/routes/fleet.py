@@ -1,0 +1,90 @@
+"""Terminal heartbeats in, the fleet view out."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from fastapi import APIRouter
+from pydantic import ValidationError
+from sqlalchemy import select
+
+from backend.context import Authorization, Ctx, Signed
+from backend.models import Kiosk
+from backend.refusals import ApiRefusal
+from backend.staff_auth import StaffRole, require_role, staff_member
+from backend.terminal_auth import authenticate, utcnow
+from forms.wire import FleetEntry, FleetView, HeartbeatSnapshot, Message
+
+router = APIRouter(tags=["fleet"])
+
+REFUSALS = {401: {"model": Message}, 403: {"model": Message}}
+
+
+@router.post(
+    "/v1/kiosks/{kiosk_id}/heartbeat",
+    status_code=204,
+    responses={**REFUSALS, 422: {"model": Message}},
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {"schema": {"$ref": "#/components/schemas/HeartbeatSnapshot"}}
+            },
+        }
+    },
+)
+def heartbeat(
+    kiosk_id: str,
+    signed: Signed,
+    ctx: Ctx,
+) -> None:
+    """Store a terminal's latest health snapshot. Signed by that terminal."""
+    with ctx.sessions.begin() as session:
+        kiosk = authenticate(session, signed, ctx.settings.max_clock_skew_seconds, ctx.pruner)
+        if kiosk.id != kiosk_id:
+            raise ApiRefusal(
+                403,
+                "other-kiosk",
+                "终端只能报告自身状态。",
+                "A terminal may only report its own health.",
+            )
+        try:
+            snapshot = HeartbeatSnapshot.model_validate_json(signed.body)
+        except ValidationError:
+            raise ApiRefusal(
+                422,
+                "bad-heartbeat",
+                "心跳数据格式不正确。",
+                "The heartbeat snapshot is malformed.",
+            ) from None
+        kiosk.last_seen_at = utcnow()
+        kiosk.last_snapshot = snapshot.model_dump_json()
+
+
+@router.get("/v1/fleet", response_model=FleetView, responses=REFUSALS)
+def fleet(
+    ctx: Ctx,
+    authorization: Authorization = None,
+) -> FleetView:
+    """Every terminal's latest snapshot; silent for more than 5 minutes = stale."""
+    stale_after = timedelta(seconds=ctx.settings.stale_after_seconds)
+    with ctx.sessions.begin() as session:
+        require_role(staff_member(session, authorization), {StaffRole.FLEET})
+        now = utcnow()
+        entries = [
+            FleetEntry(
+                kiosk_id=k.id,
+                enabled=k.enabled,
+                last_seen_at=k.last_seen_at,
+                stale=k.last_seen_at is None or now - k.last_seen_at > stale_after,
+                snapshot=(
+                    HeartbeatSnapshot.model_validate_json(k.last_snapshot)
+                    if k.last_snapshot
+                    else None
+                ),
+            )
+            for k in session.scalars(select(Kiosk).order_by(Kiosk.id))
+        ]
+    return FleetView(
+        generated_at=now, stale_after_seconds=ctx.settings.stale_after_seconds, kiosks=entries
+    )

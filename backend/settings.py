@@ -1,0 +1,41 @@
+"""Where the backend keeps its data and the few numbers a district may want to change."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from backend.review_levels import ReviewLevel
+
+
+def default_data_dir() -> Path:
+    """XDG data home, so a pilot machine keeps the database out of the source tree."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "kiosk-backend"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything ``create_app`` needs. Defaults are the Nanhai pilot's."""
+
+    data_dir: Path = field(default_factory=default_data_dir)
+    # None = SQLite file "backend.sqlite3" inside data_dir.
+    database_url: str | None = None
+    # GB/T 2260 code of the registering district: 440605 = 佛山市南海区 (REFERENCE.md).
+    division_code: str = "440605"
+    division_name: str = "佛山市南海区"
+    # Issue 5: a terminal silent for more than 5 minutes is stale in the fleet view.
+    stale_after_seconds: int = 300
+    # Issue 5: a signed request whose timestamp is off by more than 5 minutes is refused.
+    max_clock_skew_seconds: int = 300
+    # Base of the URL the licence QR code points to; the verify path is appended.
+    public_base_url: str = "http://127.0.0.1:8700"
+    # The level whose rejection takes effect; every lower level's rejection is only a proposal
+    # sent one level up (Nanhai's "veto moved up"). District = the whole chain.
+    final_veto_level: ReviewLevel = ReviewLevel.DISTRICT
+
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'backend.sqlite3'}"

@@ -1,0 +1,161 @@
+"""POST /v1/applications: authenticate, check idempotency, validate with forms, store, decide.
+
+One transaction per request. Exactly-once rests on the primary key of applications (= the
+Idempotency-Key): a second concurrent insert fails in the database, its savepoint rolls back,
+and that request answers with the first one's result. No check-then-insert race is possible.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+import forms
+from backend.context import BackendContext
+from backend.decision_view import decision_of
+from backend.decisions import decide
+from backend.models import ApplicationRecord
+from backend.refusals import ApiRefusal
+from backend.terminal_auth import SignedRequest, authenticate, utcnow
+from forms.wire import ApplicationDecision, ApplicationStatus, ProblemReport, WireProblem
+
+log = logging.getLogger("backend.applications")
+
+
+@dataclass(frozen=True)
+class Accepted:
+    decision: ApplicationDecision
+    created: bool  # False = an idempotent replay of an earlier identical post
+
+
+def canonical_hash(data: object) -> str:
+    """Hash of the parsed JSON with sorted keys, so key order and whitespace do not count as a
+    different body, while any changed answer does."""
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _parse(body: bytes) -> dict:
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        data = None
+    if not isinstance(data, dict):
+        raise ApiRefusal(
+            400, "not-json", "请求内容不是 JSON 对象。", "The request body is not a JSON object."
+        )
+    return data
+
+
+def _check_key(data: dict, idempotency_key: str | None) -> str:
+    if not idempotency_key or idempotency_key != data.get("id"):
+        raise ApiRefusal(
+            400,
+            "idempotency-key",
+            "Idempotency-Key 请求头必须等于申请编号（id）。",
+            "The Idempotency-Key header must equal the application's id.",
+        )
+    if len(idempotency_key) > 64:
+        raise ApiRefusal(
+            400,
+            "idempotency-key",
+            "申请编号过长（最多 64 个字符）。",
+            "The application id is too long (at most 64 characters).",
+        )
+    return idempotency_key
+
+
+def _replay(existing: ApplicationRecord, body_hash: str, ctx: BackendContext) -> Accepted:
+    if existing.body_hash != body_hash:
+        raise ApiRefusal(
+            409,
+            "idempotency-conflict",
+            "该申请编号已提交过不同的内容，请以新编号重新提交。",
+            "This application id was already used with a different body; submit under a new id.",
+        )
+    return Accepted(decision_of(existing, ctx.settings), created=False)
+
+
+def validated(data: dict) -> forms.Application:
+    """The forms Application, or a 422 carrying exactly forms' problems."""
+    try:
+        application = forms.Application.from_json(data)
+    except forms.ApplicationFormatError:
+        problems = [
+            WireProblem(
+                field="",
+                code="format",
+                zh="申请数据结构不正确。",
+                en="The application data has the wrong shape.",
+            )
+        ]
+    else:
+        problems = [
+            WireProblem(field=p.field, code=p.code, zh=p.zh, en=p.en)
+            for p in forms.validate_application(application)
+        ]
+    if problems:
+        # Codes only: a problem's field path never holds the answer itself.
+        log.info("application refused: %s", ",".join(sorted({p.code for p in problems})))
+        raise InvalidApplication(
+            ProblemReport(
+                zh="申请未通过校验，请按提示修改后重新提交。",
+                en="The application did not pass validation; correct it and submit again.",
+                problems=problems,
+            )
+        )
+    return application
+
+
+class InvalidApplication(Exception):
+    def __init__(self, report: ProblemReport) -> None:
+        super().__init__(report.code)
+        self.report = report
+
+
+def submit(ctx: BackendContext, signed: SignedRequest, idempotency_key: str | None) -> Accepted:
+    data = _parse(signed.body)
+    with ctx.sessions.begin() as session:
+        kiosk = authenticate(session, signed, ctx.settings.max_clock_skew_seconds, ctx.pruner)
+        key = _check_key(data, idempotency_key)
+        body_hash = canonical_hash(data)
+        existing = session.get(ApplicationRecord, key)
+        if existing is not None:
+            return _replay(existing, body_hash, ctx)
+        application = validated(data)
+        record = _insert(session, application, kiosk.id, body_hash, data)
+        if record is None:  # lost the race to a concurrent identical post
+            session.expire_all()
+            return _replay(session.get(ApplicationRecord, key), body_hash, ctx)
+        decide(session, record, application, ctx.settings, record.received_at)
+        session.flush()
+        log.info("application %s from %s: %s", record.id, kiosk.id, record.status)
+        return Accepted(decision_of(record, ctx.settings), created=True)
+
+
+def _insert(
+    session: Session, application: forms.Application, kiosk_id: str, body_hash: str, data: dict
+) -> ApplicationRecord | None:
+    record = ApplicationRecord(
+        id=application.id,
+        kiosk_id=kiosk_id,
+        body_hash=body_hash,
+        body=json.dumps(data, ensure_ascii=False),
+        service_id=application.service,
+        name=forms.licence_particulars(application).name or None,
+        status=ApplicationStatus.RECEIVED,
+        rejection_proposed=False,
+        reasons="[]",
+        received_at=utcnow(),
+    )
+    try:
+        with session.begin_nested():
+            session.add(record)
+    except IntegrityError:
+        return None
+    return record

@@ -1,0 +1,135 @@
+"""Checks a terminal's signed request (scheme in forms/wire.py) against the kiosks table.
+
+Refusal order matters: nothing about a terminal's state (disabled) is revealed to a request
+whose signature did not verify, so a forger learns only "401".
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from backend.models import Kiosk, SeenNonce
+from backend.refusals import ApiRefusal, unauthenticated
+from forms import wire
+
+
+@dataclass(frozen=True)
+class SignedRequest:
+    """The parts of one HTTP request that the signature covers, as received."""
+
+    kiosk_id: str | None
+    timestamp: str | None
+    nonce: str | None
+    signature: str | None
+    method: str
+    target: str
+    body: bytes
+
+
+def utcnow() -> datetime:
+    """Naive UTC, the convention of every table (see models.py)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class NoncePruner:
+    """Deletes remembered nonces older than twice the skew window, at most once a minute.
+
+    A nonce older than the skew window can never be accepted again anyway (its timestamp is
+    refused first), so forgetting it after 2 x 300 s loses no protection.
+    """
+
+    INTERVAL_SECONDS = 60
+
+    def __init__(self, max_skew_seconds: int) -> None:
+        self.keep = timedelta(seconds=2 * max_skew_seconds)
+        self._last = 0.0
+
+    def prune_if_due(self, session: Session, now: datetime) -> None:
+        mono = time.monotonic()
+        if mono - self._last < self.INTERVAL_SECONDS:
+            return
+        self._last = mono
+        session.execute(delete(SeenNonce).where(SeenNonce.seen_at < now - self.keep))
+
+
+def authenticate(
+    session: Session, request: SignedRequest, max_skew_seconds: int, pruner: NoncePruner
+) -> Kiosk:
+    """The terminal that sent ``request``, or ApiRefusal 401/403. Records the nonce."""
+    if not (request.kiosk_id and request.timestamp and request.nonce and request.signature):
+        raise unauthenticated(
+            "unsigned",
+            "请求未签名：缺少终端签名请求头。",
+            "The request is not signed: terminal signature headers are missing.",
+        )
+    kiosk = session.get(Kiosk, request.kiosk_id)
+    if kiosk is None:
+        raise unauthenticated(
+            "unknown-kiosk",
+            "未登记的终端，请联系技术人员登记。",
+            "Unknown terminal. Ask a technician to register it.",
+        )
+    _check_clock(request.timestamp, max_skew_seconds)
+    if not wire.NONCE_PATTERN.match(request.nonce):
+        raise unauthenticated(
+            "bad-nonce",
+            "请求随机数格式不正确。",
+            "The request nonce is malformed (16-64 characters of A-Z a-z 0-9 _ -).",
+        )
+    canonical = wire.canonical_request(
+        request.kiosk_id,
+        request.method,
+        request.target,
+        request.timestamp,
+        request.nonce,
+        request.body,
+    )
+    if not wire.signature_matches(kiosk.key, canonical, request.signature):
+        raise unauthenticated(
+            "bad-signature",
+            "签名无效：请检查终端密钥文件。",
+            "Bad signature: check the terminal's key file.",
+        )
+    if not kiosk.enabled:
+        raise ApiRefusal(
+            403,
+            "kiosk-disabled",
+            "该终端已停用，请联系技术人员。",
+            "This terminal has been disabled. Contact a technician.",
+        )
+    now = utcnow()
+    _remember_nonce(session, kiosk.id, request.nonce, now)
+    pruner.prune_if_due(session, now)
+    return kiosk
+
+
+def _check_clock(timestamp: str, max_skew_seconds: int) -> None:
+    try:
+        sent = int(timestamp)
+    except ValueError:
+        sent = None
+    if sent is None or abs(time.time() - sent) > max_skew_seconds:
+        raise unauthenticated(
+            "clock-skew",
+            "终端时钟偏差超过 5 分钟，请校准时间后重试。",
+            "The terminal's clock is more than 5 minutes off. Correct the time and retry.",
+        )
+
+
+def _remember_nonce(session: Session, kiosk_id: str, nonce: str, now: datetime) -> None:
+    """The primary key refuses a second copy, even one arriving at the same instant."""
+    try:
+        with session.begin_nested():
+            session.add(SeenNonce(kiosk_id=kiosk_id, nonce=nonce, seen_at=now))
+    except IntegrityError:
+        raise unauthenticated(
+            "replayed",
+            "重复的请求（随机数已使用）。",
+            "Replayed request: this nonce was already used.",
+        ) from None

@@ -1,0 +1,217 @@
+"""Fixtures for the backend tests: a database per backend (SQLite, PostgreSQL), a real uvicorn
+server on a free loopback port, registered terminals and staff tokens, signed clients."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from sqlalchemy.orm import Session
+
+from backend.app import create_app
+from backend.models import Kiosk
+from backend.settings import Settings
+from backend.staff_auth import StaffRole, add_staff
+from backend.terminal_auth import utcnow
+from forms import wire
+
+PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+
+def postgres_reachable() -> str | None:
+    """None when PostgreSQL answers, else the reason it does not."""
+    try:
+        import psycopg
+
+        with psycopg.connect(
+            "host=127.0.0.1 port=5432 user=postgres dbname=postgres", connect_timeout=3
+        ):
+            return None
+    except Exception as exc:  # noqa: BLE001 - any failure means "not reachable"
+        return f"PostgreSQL on 127.0.0.1:5432 is unreachable ({type(exc).__name__}: {exc})"
+
+
+@dataclass
+class TemporaryPostgres:
+    """A uniquely named database, created for a test module and dropped after it."""
+
+    name: str = field(default_factory=lambda: f"kiosk_test_{uuid.uuid4().hex[:12]}")
+
+    @property
+    def url(self) -> str:
+        return f"postgresql+psycopg://postgres@127.0.0.1:5432/{self.name}"
+
+    def _admin(self, sql: str) -> None:
+        import psycopg
+
+        with psycopg.connect(
+            "host=127.0.0.1 port=5432 user=postgres dbname=postgres", autocommit=True
+        ) as conn:
+            conn.execute(sql)
+
+    def create(self) -> None:
+        self._admin(f'CREATE DATABASE "{self.name}"')
+
+    def drop(self) -> None:
+        self._admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+
+def require_postgres() -> None:
+    reason = postgres_reachable()
+    if reason is None:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}; CI is set, so the PostgreSQL tests must run")
+    pytest.skip(reason)
+
+
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'backend.sqlite3'}"
+        return
+    require_postgres()
+    database = TemporaryPostgres()
+    database.create()
+    try:
+        yield database.url
+    finally:
+        database.drop()
+
+
+class LiveBackend:
+    """create_app() served by a real uvicorn on 127.0.0.1, in a thread, on a free port."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.app = create_app(settings)
+        self.settings = settings
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(self.app, log_level="warning", access_log=True)
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(
+            target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True
+        )
+
+    def start(self) -> None:
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.02)
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+        self.sock.close()
+        self.app.state.backend.engine.dispose()
+
+    def session(self) -> Session:
+        return self.app.state.backend.sessions()
+
+    def add_kiosk(self, kiosk_id: str | None = None, enabled: bool = True) -> wire.KioskKey:
+        key = wire.KioskKey(kiosk_id=kiosk_id or f"K-{uuid.uuid4().hex[:8]}", key=wire.new_key())
+        with self.session() as session, session.begin():
+            session.add(Kiosk(id=key.kiosk_id, key=key.key, enabled=enabled, created_at=utcnow()))
+        return key
+
+    def add_staff(self, role: StaffRole, name: str | None = None) -> str:
+        with self.session() as session, session.begin():
+            return add_staff(session, name or f"{role.value}-officer", role)
+
+
+@pytest.fixture(scope="module")
+def backend(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveBackend]:
+    settings = Settings(data_dir=tmp_path_factory.mktemp("data"), database_url=database_url)
+    live = LiveBackend(settings)
+    live.start()
+    try:
+        yield live
+    finally:
+        live.stop()
+
+
+class KioskClient:
+    """What the terminal's sync relay does: sign every request with the key file's key."""
+
+    def __init__(self, base_url: str, key: wire.KioskKey) -> None:
+        self.key = key
+        self.http = httpx.Client(base_url=base_url, timeout=30)
+
+    def send(
+        self,
+        method: str,
+        path: str,
+        body: bytes = b"",
+        headers: dict | None = None,
+        now: float | None = None,
+        sign_as: wire.KioskKey | None = None,
+    ) -> httpx.Response:
+        request = self.http.build_request(
+            method, path, content=body, headers={"Content-Type": "application/json"}
+        )
+        target = request.url.raw_path.decode("ascii")
+        signer = sign_as or self.key
+        request.headers.update(signer.sign(method, target, body, now=now))
+        request.headers.update(headers or {})
+        return self.http.send(request)
+
+    def post_application(self, data: dict, key: str | None = None) -> httpx.Response:
+        import json
+
+        body = json.dumps(data, ensure_ascii=False).encode("utf-8")
+        return self.send(
+            "POST", "/v1/applications", body, headers={wire.HEADER_IDEMPOTENCY: key or data["id"]}
+        )
+
+    def close(self) -> None:
+        self.http.close()
+
+
+@pytest.fixture
+def kiosk(backend: LiveBackend) -> Iterator[KioskClient]:
+    client = KioskClient(backend.url, backend.add_kiosk())
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def staff_client(backend: LiveBackend) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=backend.url, timeout=30) as client:
+        yield client
+
+
+@pytest.fixture
+def kiosk_client(backend: LiveBackend) -> Iterator:
+    """A factory: kiosk_client(key) -> KioskClient for that key, closed after the test."""
+    made: list[KioskClient] = []
+
+    def make(key: wire.KioskKey) -> KioskClient:
+        made.append(KioskClient(backend.url, key))
+        return made[-1]
+
+    yield make
+    for client in made:
+        client.close()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
