@@ -1,0 +1,3 @@
+from printer.emulator.cli import main
+
+raise SystemExit(main())

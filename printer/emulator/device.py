@@ -1,0 +1,307 @@
+"""The machinery every virtual printer shares: a paced receiver, a print engine, faults, jobs.
+
+Reception and printing are separate threads, as in a real printer: real-time requests are answered
+the moment they arrive, even while the engine is stopped (paper out, cover open) or the buffer is
+full, while ordinary commands wait in a bounded buffer for the engine. A full buffer sends XOFF
+(flow "xonxoff"); bytes that still arrive when it is full are lost, as on a printer whose flow
+control is switched off.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image
+
+from printer.emulator.escpos_parser import Op
+from printer.emulator.pty_port import PtyPort
+from printer.settings import DEFAULT_CJK_FONT, DEFAULT_FALLBACK_FONTS
+
+FAULTS = ("paper-out", "cover-open", "offline", "slow", "drop-bytes", "paper-near-end", "error")
+STOPPING_FAULTS = {"paper-out", "cover-open", "offline", "error"}
+# Bytes still free when XOFF goes out: a host may have a chunk or two (2 x 64 bytes) in flight
+# and the receiver reads ~10 ms of line time (115 bytes at 115200) at once.
+XOFF_MARGIN = 512
+XON, XOFF = b"\x11", b"\x13"
+
+
+@dataclass
+class FinishedJob:
+    index: int
+    raw: bytes
+    image: Image.Image
+    lines: list[str]
+    qr_payloads: list[str]
+    bin_path: Path | None = None
+    png_path: Path | None = None
+
+
+@dataclass
+class Counters:
+    received: int = 0  # bytes that reached the printer
+    lost: int = 0  # bytes dropped by the line (fault) or a full buffer
+    xoff_sent: int = 0
+    discarded_jobs: int = 0  # cleared by the host (DLE ENQ 2) before they finished
+    answers: int = 0
+    pending_faults: list[tuple[str, int]] = field(default_factory=list)
+
+
+class VirtualPrinter:
+    """Base class; subclasses give the parser, real-time answers and the engine's commands."""
+
+    kind = ""
+
+    def __init__(
+        self,
+        baud: int = 115200,
+        out_dir: Path | None = None,
+        link_path: Path | None = None,
+        flow: str = "xonxoff",
+        buffer_bytes: int = 4096,
+        slow_bytes_per_s: int = 2000,
+        fonts: Iterable[Path] = (DEFAULT_CJK_FONT, *DEFAULT_FALLBACK_FONTS),
+    ):
+        self.baud = baud
+        self.out_dir = Path(out_dir) if out_dir else None
+        self.link_path = Path(link_path) if link_path else None
+        self.flow = flow
+        self.buffer_bytes = buffer_bytes
+        self.slow_bytes_per_s = slow_bytes_per_s
+        self.fonts = tuple(Path(f) for f in fonts)
+        self.faults: set[str] = set()
+        self.counters = Counters()
+        self.jobs: list[FinishedJob] = []
+        self.port: PtyPort | None = None
+        self._queue: deque[tuple[Op, int]] = deque()
+        self._queued = 0
+        self._xoff = False
+        self._cond = threading.Condition()
+        self._engine_lock = threading.Lock()  # the page being printed: engine vs DLE ENQ 2
+        self._running = False
+        self._threads: list[threading.Thread] = []
+        self._job_raw = bytearray()
+        self._job_open = False
+        if self.out_dir:
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+
+    # -- lifecycle -----------------------------------------------------------------------
+    def start(self) -> str:
+        self.port = PtyPort(self.link_path)
+        self._running = True
+        for target, name in ((self._receive_loop, "receiver"), (self._engine_loop, "engine")):
+            thread = threading.Thread(target=target, name=f"virtual-{self.kind}-{name}", daemon=True)
+            thread.start()
+            self._threads.append(thread)
+        return self.port.device_path
+
+    @property
+    def device_path(self) -> str:
+        assert self.port is not None, "start() first"
+        return self.port.device_path
+
+    def stop(self) -> None:
+        self._running = False
+        with self._cond:
+            self._cond.notify_all()
+        for thread in self._threads:
+            thread.join(timeout=2)
+        if self.port:
+            self.port.close()
+
+    def __enter__(self) -> VirtualPrinter:
+        self.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    # -- faults and the cable ------------------------------------------------------------
+    def raise_fault(self, name: str, after_bytes: int | None = None) -> None:
+        """Raise a fault now, or once `after_bytes` more bytes have arrived (mid-job)."""
+        if name not in FAULTS:
+            raise ValueError(f"unknown fault {name!r}; one of {', '.join(FAULTS)}")
+        if after_bytes is not None:
+            self.counters.pending_faults.append((name, self.counters.received + after_bytes))
+            return
+        self.faults.add(name)
+        self._status_changed()
+
+    def clear_fault(self, name: str | None = None) -> None:
+        if name is None:
+            self.faults.clear()
+        else:
+            self.faults.discard(name)
+        self._status_changed()
+        with self._cond:
+            self._cond.notify_all()
+
+    def pull(self) -> None:
+        """Unplug the cable: the client's reads and writes fail until restore()."""
+        if self.port:
+            self.port.close()
+
+    def restore(self) -> None:
+        if self.port and not self.port.connected:
+            self.port.open()
+
+    @property
+    def stopped(self) -> bool:
+        return bool(self.faults & STOPPING_FAULTS)
+
+    def wait_for_jobs(self, count: int, timeout_s: float = 10.0) -> bool:
+        deadline = time.monotonic() + timeout_s
+        with self._cond:
+            while len(self.jobs) < count:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                self._cond.wait(remaining)
+        return True
+
+    # -- reception -----------------------------------------------------------------------
+    def _receive_loop(self) -> None:
+        # Read about 10 ms of line time at once so a real-time request waits at most that long.
+        per_read = max(1, self.baud // 10 // 100)
+        next_t = time.monotonic()
+        while self._running:
+            port = self.port
+            if port is None or not port.connected:
+                time.sleep(0.05)
+                continue
+            data = port.read(per_read, 0.05)
+            now = time.monotonic()
+            if not data:
+                next_t = max(next_t, now)
+                continue
+            # A pty has no baud rate: these bytes could not have arrived faster than 10 bits each.
+            next_t = max(next_t, now) + len(data) * 10 / self.baud
+            delay = next_t - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+            self._arrived(data)
+
+    def _arrived(self, data: bytes) -> None:
+        while data:
+            due = [(n, at) for n, at in self.counters.pending_faults if at <= self.counters.received + len(data)]
+            if not due:
+                self._take(data)
+                return
+            name, at = min(due, key=lambda item: item[1])
+            split = max(0, at - self.counters.received)
+            self._take(data[:split])
+            data = data[split:]
+            self.counters.pending_faults.remove((name, at))
+            self.raise_fault(name)
+
+    def _take(self, data: bytes) -> None:
+        if not data:
+            return
+        if "drop-bytes" in self.faults:
+            self.counters.lost += len(data)
+            return
+        self.counters.received += len(data)
+        for op in self._parse(data):
+            if op.realtime:
+                self._on_realtime(op)
+                continue
+            # An image larger than the buffer streams through it on a real printer; count at
+            # most half the buffer for one command so it neither overflows nor stalls the line.
+            size = min(len(op.raw), self.buffer_bytes // 2)
+            with self._cond:
+                if self._queued + size > self.buffer_bytes:
+                    self.counters.lost += len(op.raw)
+                    continue
+                self._queue.append((op, size))
+                self._queued += size
+                self._cond.notify_all()
+                if (self.flow == "xonxoff" and not self._xoff
+                        and self._queued >= self.buffer_bytes - XOFF_MARGIN):
+                    self._xoff = True
+                    self.counters.xoff_sent += 1
+                    self.answer(XOFF)
+
+    def answer(self, data: bytes) -> None:
+        if self.port is not None and self.port.write(data):
+            self.counters.answers += 1
+
+    # -- the print engine ----------------------------------------------------------------
+    def _engine_loop(self) -> None:
+        while self._running:
+            with self._cond:
+                while self._running and (not self._queue or self.stopped):
+                    self._cond.wait(0.05)
+                if not self._running:
+                    return
+                op, size = self._queue.popleft()
+            if "slow" in self.faults:
+                time.sleep(size / self.slow_bytes_per_s)
+            with self._engine_lock:
+                self._execute(op)
+            with self._cond:
+                self._queued -= size
+                if self._xoff and self._queued <= self.buffer_bytes // 4:
+                    self._xoff = False
+                    self.answer(XON)
+
+    def clear_buffers(self) -> None:
+        """What DLE ENQ 2 does: drop everything not yet printed, including the open job."""
+        with self._engine_lock, self._cond:
+            self._queue.clear()
+            self._queued = 0
+            self._reset_parser()
+            if self._job_open:
+                self.counters.discarded_jobs += 1
+            self._job_open = False
+            self._job_raw = bytearray()
+            self._new_page()
+            if self._xoff:
+                self._xoff = False
+                self.answer(XON)
+
+    def _record(self, op: Op) -> None:
+        if not self._job_open and op.name in self.job_starters:
+            self._job_open = True
+        if self._job_open:
+            self._job_raw += op.raw
+
+    def _finish_job(self, image: Image.Image, lines: list[str], qr_payloads: list[str]) -> FinishedJob:
+        index = len(self.jobs) + 1
+        job = FinishedJob(index, bytes(self._job_raw), image, lines, qr_payloads)
+        if self.out_dir:
+            stem = self.out_dir / f"{self.kind}-{index:04d}"
+            job.bin_path, job.png_path = stem.with_suffix(".bin"), stem.with_suffix(".png")
+            job.bin_path.write_bytes(job.raw)
+            image.save(job.png_path)
+        self._job_open = False
+        self._job_raw = bytearray()
+        self._new_page()
+        with self._cond:
+            self.jobs.append(job)
+            self._cond.notify_all()
+        return job
+
+    # -- what subclasses provide -----------------------------------------------------------
+    job_starters: frozenset[str] = frozenset()
+
+    def _parse(self, data: bytes) -> list[Op]:
+        raise NotImplementedError
+
+    def _reset_parser(self) -> None:
+        raise NotImplementedError
+
+    def _on_realtime(self, op: Op) -> None:
+        raise NotImplementedError
+
+    def _execute(self, op: Op) -> None:
+        raise NotImplementedError
+
+    def _new_page(self) -> None:
+        raise NotImplementedError
+
+    def _status_changed(self) -> None:
+        """Hook: printers with automatic status back announce the change."""

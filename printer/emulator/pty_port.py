@@ -1,0 +1,82 @@
+"""A pseudo-terminal that serial clients open like a printer's port, and can be "unplugged".
+
+The emulator keeps the slave end open itself so the master does not see a hang-up between clients.
+Pulling the cable closes both ends: a client's next read or write fails, as with a USB adapter
+pulled out. Restoring opens a fresh pty; with a stable link path (a symlink, as udev gives a
+/dev/serial/by-id name) the client reopens the same name and finds the printer again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import select
+import threading
+import tty
+from pathlib import Path
+
+
+class PtyPort:
+    def __init__(self, link_path: Path | None = None):
+        self.link_path = link_path
+        self._master: int | None = None
+        self._slave: int | None = None
+        self.slave_name = ""
+        self._write_lock = threading.Lock()
+        self.open()
+
+    @property
+    def device_path(self) -> str:
+        return str(self.link_path) if self.link_path else self.slave_name
+
+    @property
+    def connected(self) -> bool:
+        return self._master is not None
+
+    def open(self) -> None:
+        master, slave = os.openpty()
+        tty.setraw(master)
+        tty.setraw(slave)  # no echo: our replies must not come back to us before a client opens
+        self._master, self._slave = master, slave
+        self.slave_name = os.ttyname(slave)
+        if self.link_path:
+            tmp = self.link_path.with_name(self.link_path.name + ".new")
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+            tmp.symlink_to(self.slave_name)
+            tmp.replace(self.link_path)
+
+    def close(self) -> None:
+        master, slave = self._master, self._slave
+        self._master = self._slave = None
+        for fd in (master, slave):
+            if fd is not None:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+        if self.link_path:
+            with contextlib.suppress(FileNotFoundError):
+                self.link_path.unlink()
+
+    def read(self, limit: int, timeout_s: float) -> bytes:
+        """Up to `limit` bytes, or b"" after timeout_s; b"" too while unplugged."""
+        master = self._master
+        if master is None:
+            return b""
+        try:
+            ready, _, _ = select.select([master], [], [], timeout_s)
+            if not ready:
+                return b""
+            return os.read(master, limit)
+        except (OSError, ValueError):
+            return b""
+
+    def write(self, data: bytes) -> bool:
+        with self._write_lock:
+            master = self._master
+            if master is None:
+                return False
+            try:
+                os.write(master, data)
+                return True
+            except OSError:
+                return False

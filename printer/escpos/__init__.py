@@ -1,0 +1,1 @@
+"""ESC/POS: a small receipt document model and its encoder."""

@@ -1,0 +1,141 @@
+"""The receipt printer (ESC/POS over serial): status before a job, confirmation after it.
+
+A job counts as printed only when the printer answers the GS r placed after it: that answer means
+it processed every byte before. A printer at paper end never answers, so while waiting the driver
+polls real-time status (DLE EOT, answered even with a full buffer) to fail fast with the cause,
+and clears the printer's buffers (DLE ENQ 2) so half a receipt is not printed later by surprise.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+import time
+
+from printer.escpos import commands as cmd
+from printer.escpos.encoder import encode
+from printer.link import LinkError, LinkTimeout, SerialLink
+from printer.receipt import ReceiptJob
+from printer.replies import EscPosReplies, ReplyKind
+from printer.settings import PrinterSettings
+from printer.status import Outcome, PrinterStatus, PrintResult, State, StatusBits
+
+log = logging.getLogger(__name__)
+
+POLL_S = 0.5  # status poll while waiting for GS r: a paper-out shows within half a second
+
+
+def decode_realtime(n: int, byte: int, bits: StatusBits) -> None:
+    """Fold one DLE EOT n reply into bits (Epson TM bit assignments, REFERENCE.md)."""
+    if n == 1:
+        bits.offline |= bool(byte & 0x08)
+    elif n == 2:
+        bits.cover_open |= bool(byte & 0x04)
+        bits.paper_out |= bool(byte & 0x20)
+        bits.error |= bool(byte & 0x40)
+    elif n == 3:
+        for mask, what in ((0x08, "autocutter"), (0x20, "unrecoverable"), (0x40, "auto-recoverable")):
+            if byte & mask:
+                bits.error = True
+                bits.error_detail.append(what)
+    elif n == 4:
+        bits.paper_near_end |= bool(byte & 0x0C)
+        bits.paper_out |= bool(byte & 0x60)
+
+
+class ReceiptPrinter:
+    """Thread-safe: one job or status request at a time on the line."""
+
+    def __init__(self, settings: PrinterSettings):
+        self.settings = settings
+        self.link = SerialLink(settings, EscPosReplies)
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        self.link.close()
+
+    def status(self) -> PrinterStatus:
+        with self._lock:
+            return self._status()
+
+    def _status(self) -> PrinterStatus:
+        if not self.link.ensure_open():
+            return PrinterStatus(State.DISCONNECTED, self.link.last_error)
+        bits = StatusBits()
+        for n in (1, 2, 3, 4):
+            self.link.discard(ReplyKind.REALTIME)
+            try:
+                self.link.send_realtime(cmd.realtime_status(n))
+            except LinkError as exc:
+                return PrinterStatus(State.DISCONNECTED, str(exc))
+            reply = self.link.await_reply(ReplyKind.REALTIME, self.settings.status_timeout_s)
+            if reply is None:
+                if not self.link.is_open:
+                    return PrinterStatus(State.DISCONNECTED, self.link.last_error)
+                # A silent printer is not a printer with paper: report it as not there.
+                return PrinterStatus(State.DISCONNECTED, "no reply to status request")
+            decode_realtime(n, reply.data[0], bits)
+        return bits.to_status()
+
+    def print(self, job: ReceiptJob) -> PrintResult:
+        """Print and confirm one receipt. Never raises; see PrintResult.outcome."""
+        started = time.monotonic()
+        with self._lock:
+            result = self._print(job, started)
+        log.info("receipt job %s %s (%s, %d bytes, %.2f s)", job.job_id, result.outcome.value,
+                 result.status.state.value, result.bytes_sent, result.seconds)
+        return result
+
+    def _print(self, job: ReceiptJob, started: float) -> PrintResult:
+        def done(outcome: Outcome, status: PrinterStatus, sent: int, detail: str = "",
+                 warnings: tuple[State, ...] = ()) -> PrintResult:
+            return PrintResult(job.job_id, outcome, status, warnings, sent,
+                               time.monotonic() - started, detail)
+
+        before = self._status()
+        if not before.can_print:
+            return done(Outcome.FAILED, before, 0, "not sent: printer not ready")
+        warnings = before.warnings
+        data = encode(job.document, self.settings.profile) + cmd.TRANSMIT_PAPER_STATUS
+        self.link.discard(ReplyKind.TRANSMIT)
+        progress = [0]
+        try:
+            self.link.send_job(data, on_chunk=lambda n: progress.__setitem__(0, n))
+        except LinkTimeout as exc:
+            self._abandon()
+            return done(Outcome.FAILED, self._status(), progress[0], str(exc), warnings)
+        except LinkError as exc:
+            last_chunk = len(data) - progress[0] <= self.settings.chunk_bytes
+            outcome = Outcome.UNCONFIRMED if last_chunk else Outcome.FAILED
+            return done(outcome, PrinterStatus(State.DISCONNECTED, str(exc)), progress[0], str(exc),
+                        warnings)
+        return self._confirm(done, len(data), warnings)
+
+    def _confirm(self, done, sent: int, warnings: tuple[State, ...]) -> PrintResult:
+        deadline = time.monotonic() + self.settings.confirm_margin_s
+        while True:
+            wait = min(POLL_S, deadline - time.monotonic())
+            reply = self.link.await_reply(ReplyKind.TRANSMIT, wait)
+            if reply is not None:
+                if reply.data[0] & 0x03 and State.PAPER_NEAR_END not in warnings:
+                    warnings = (*warnings, State.PAPER_NEAR_END)
+                return done(Outcome.PRINTED, PrinterStatus(State.READY), sent, "", warnings)
+            now = self._status()
+            if self.link.await_reply(ReplyKind.TRANSMIT, 0) is not None:
+                return done(Outcome.PRINTED, now, sent, "", warnings)
+            if now.state is State.DISCONNECTED:
+                return done(Outcome.UNCONFIRMED, now, sent, "line lost before confirmation",
+                            warnings)
+            if not now.can_print:
+                self._abandon()
+                return done(Outcome.FAILED, now, sent, "stopped before the end of the job",
+                            warnings)
+            if time.monotonic() >= deadline:
+                return done(Outcome.UNCONFIRMED, now, sent, "no confirmation (GS r) in time",
+                            warnings)
+
+    def _abandon(self) -> None:
+        """Clear what is left of the job in the printer so it cannot finish later unseen."""
+        with contextlib.suppress(LinkError):
+            self.link.send_realtime(cmd.RECOVER_CLEAR)

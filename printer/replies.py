@@ -1,0 +1,81 @@
+"""Telling apart the bytes a printer sends back on one serial line.
+
+A receipt printer's return channel mixes four things: XON/XOFF flow control, real-time status
+replies (DLE EOT), 4-byte automatic status back blocks (GS a) and transmit-status replies (GS r).
+Their bit patterns do not overlap (Epson TM series):
+
+    XON 0x11, XOFF 0x13                      -> flow
+    0xx1 xx10  (byte & 0x93 == 0x12)         -> real-time status reply (base 0x12)
+    0xx1 xx00  (byte & 0x93 == 0x10)         -> first byte of a 4-byte ASB block
+    0xx0 xxxx  (byte & 0x90 == 0x00)         -> GS r reply (bits 4 and 7 always 0)
+
+ASB bytes 2-4 also have bit 4 clear, so they are taken by position, and because XON/XOFF have
+bit 4 set they can never be mistaken for an ASB continuation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+XON = 0x11
+XOFF = 0x13
+
+
+class ReplyKind(StrEnum):
+    XON = "xon"
+    XOFF = "xoff"
+    REALTIME = "realtime"  # DLE EOT answer
+    ASB = "asb"  # automatic status back, 4 bytes
+    TRANSMIT = "transmit"  # GS r answer: the printer reached this point in its buffer
+    LICENCE_STATUS = "licence-status"  # ESC j answer from the licence printer
+    NOISE = "noise"  # a byte no command asked for; kept for diagnostics
+
+
+@dataclass(frozen=True)
+class Reply:
+    kind: ReplyKind
+    data: bytes
+
+
+class EscPosReplies:
+    """Byte-at-a-time classifier for an ESC/POS printer's return channel."""
+
+    def __init__(self) -> None:
+        self._asb: bytearray | None = None
+
+    def feed(self, byte: int) -> Reply | None:
+        if byte == XON:
+            return Reply(ReplyKind.XON, bytes([byte]))
+        if byte == XOFF:
+            return Reply(ReplyKind.XOFF, bytes([byte]))
+        if self._asb is not None:
+            self._asb.append(byte)
+            if len(self._asb) == 4:
+                block, self._asb = bytes(self._asb), None
+                return Reply(ReplyKind.ASB, block)
+            return None
+        if byte & 0x93 == 0x12:
+            return Reply(ReplyKind.REALTIME, bytes([byte]))
+        if byte & 0x93 == 0x10:
+            self._asb = bytearray([byte])
+            return None
+        if byte & 0x90 == 0x00:
+            return Reply(ReplyKind.TRANSMIT, bytes([byte]))
+        return Reply(ReplyKind.NOISE, bytes([byte]))
+
+
+class LicenceReplies:
+    """Classifier for the licence printer (PR2-style `ESC j` status, one byte, base 0x20).
+
+    The status byte always has bit 5 set and bit 4 clear, so it is never XON (0x11) or XOFF (0x13).
+    """
+
+    def feed(self, byte: int) -> Reply | None:
+        if byte == XON:
+            return Reply(ReplyKind.XON, bytes([byte]))
+        if byte == XOFF:
+            return Reply(ReplyKind.XOFF, bytes([byte]))
+        if byte & 0xF0 == 0x20:
+            return Reply(ReplyKind.LICENCE_STATUS, bytes([byte]))
+        return Reply(ReplyKind.NOISE, bytes([byte]))
