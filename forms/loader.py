@@ -1,0 +1,237 @@
+"""Read the TOML definitions in services/ and addons/ and check them before anything uses them.
+
+A definition error names the file, the place in it and the problem, and stops the load: a broken
+definition must fail the technician's check, never reach a citizen's screen.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from .errors import DefinitionError
+from .model import FIELD_TYPES, AddOn, Condition, Declaration, Field, Option, Service, Step
+from .text import Text
+
+CHARSETS = ("han", "han_alnum", "printable")
+NAME_RULES = ("enterprise", "individual_business", "sole_proprietorship", "limited_company")
+FIELD_KEYS = {
+    "id", "type", "label", "help", "required", "options", "min_length", "max_length", "charset",
+    "min", "max", "min_items", "max_items", "min_days", "max_days", "visible_when", "name_rules",
+    "adult_role", "allow_companies", "with_contribution", "roles",
+}
+
+
+class _Reader:
+    """Checks one file's tables, remembering the file for every error it raises."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, where: str, problem: str) -> DefinitionError:
+        return DefinitionError(self.path, where, problem)
+
+    def text(self, table: dict, key: str, where: str, optional: bool = False) -> Text:
+        value = table.get(key)
+        if value is None and optional:
+            return Text("", "")
+        if not isinstance(value, dict) or set(value) != {"zh", "en"}:
+            raise self.fail(f"{where}.{key}", "needs exactly zh and en")
+        if not all(isinstance(v, str) and v.strip() for v in value.values()):
+            raise self.fail(f"{where}.{key}", "zh and en must both be non-empty strings")
+        return Text(value["zh"], value["en"])
+
+    def ident(self, table: dict, where: str) -> str:
+        value = table.get("id")
+        if not isinstance(value, str) or not value.replace("_", "").isalnum() or not value.isascii():
+            raise self.fail(where, "id must be a non-empty ASCII word (letters, digits, _)")
+        return value
+
+    def options(self, raw: object, where: str) -> tuple[Option, ...]:
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            raise self.fail(where, "must be a list of {value, zh, en}")
+        result = []
+        for i, entry in enumerate(raw):
+            if not isinstance(entry, dict) or not isinstance(entry.get("value"), str):
+                raise self.fail(f"{where}[{i}]", "needs a string value")
+            label = self.text({"label": {k: entry.get(k) for k in ("zh", "en")}}, "label",
+                              f"{where}[{i}]")
+            result.append(Option(entry["value"], label))
+        if len({o.value for o in result}) != len(result):
+            raise self.fail(where, "option values repeat")
+        return tuple(result)
+
+    def number(self, raw: object, where: str) -> Decimal | None:
+        if raw is None:
+            return None
+        if isinstance(raw, bool) or not isinstance(raw, int | str | float):
+            raise self.fail(where, "must be a number or a numeric string")
+        try:
+            return Decimal(str(raw))
+        except InvalidOperation:
+            raise self.fail(where, "is not a number") from None
+
+    def integer(self, table: dict, key: str, where: str) -> int | None:
+        value = table.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+            raise self.fail(f"{where}.{key}", "must be an integer")
+        return value
+
+    def field(self, raw: object, where: str, earlier: dict[str, Field]) -> Field:
+        if not isinstance(raw, dict):
+            raise self.fail(where, "a field must be a table")
+        field_id = self.ident(raw, where)
+        where = f"{where} ({field_id})"
+        unknown = set(raw) - FIELD_KEYS
+        if unknown:
+            raise self.fail(where, f"unknown keys {sorted(unknown)}")
+        kind = raw.get("type")
+        if kind not in FIELD_TYPES:
+            raise self.fail(where, f"type must be one of {FIELD_TYPES}")
+        options = self.options(raw.get("options"), f"{where}.options")
+        if kind in ("choice", "multi_choice") and not options:
+            raise self.fail(where, f"a {kind} field needs options")
+        if raw.get("charset") is not None and raw["charset"] not in CHARSETS:
+            raise self.fail(where, f"charset must be one of {CHARSETS}")
+        if raw.get("name_rules") is not None and raw["name_rules"] not in NAME_RULES:
+            raise self.fail(where, f"name_rules must be one of {NAME_RULES}")
+        condition = None
+        if "visible_when" in raw:
+            cond = raw["visible_when"]
+            if (not isinstance(cond, dict) or set(cond) != {"field", "in"}
+                    or not isinstance(cond["in"], list)):
+                raise self.fail(where, "visible_when needs {field, in = [values]}")
+            source = earlier.get(cond["field"])
+            if source is None or source.type != "choice":
+                raise self.fail(where, "visible_when must name an earlier choice field")
+            known = {o.value for o in source.options}
+            if not set(cond["in"]) <= known:
+                raise self.fail(where, f"visible_when values must be options of {source.id}")
+            condition = Condition(cond["field"], tuple(cond["in"]))
+        field = Field(
+            id=field_id, type=kind, label=self.text(raw, "label", where),
+            help=self.text(raw, "help", where, optional=True),
+            required=bool(raw.get("required", True)), options=options,
+            min_length=self.integer(raw, "min_length", where),
+            max_length=self.integer(raw, "max_length", where),
+            charset=raw.get("charset"),
+            minimum=self.number(raw.get("min"), f"{where}.min"),
+            maximum=self.number(raw.get("max"), f"{where}.max"),
+            min_items=self.integer(raw, "min_items", where),
+            max_items=self.integer(raw, "max_items", where),
+            min_days=self.integer(raw, "min_days", where),
+            max_days=self.integer(raw, "max_days", where),
+            visible_when=condition, name_rules=raw.get("name_rules"),
+            adult_role=self.text(raw, "adult_role", where) if "adult_role" in raw else None,
+            allow_companies=bool(raw.get("allow_companies", False)),
+            with_contribution=bool(raw.get("with_contribution", False)),
+            roles=self.options(raw.get("roles"), f"{where}.roles"),
+        )
+        self._check_bounds(field, where)
+        return field
+
+    def _check_bounds(self, field: Field, where: str) -> None:
+        for low, high, what in ((field.min_length, field.max_length, "length"),
+                                (field.minimum, field.maximum, "min/max"),
+                                (field.min_items, field.max_items, "items"),
+                                (field.min_days, field.max_days, "days")):
+            if low is not None and high is not None and low > high:
+                raise self.fail(where, f"{what}: the lower bound exceeds the upper bound")
+        if field.type == "text" and field.max_length is None:
+            raise self.fail(where, "a text field needs max_length")
+
+    def steps(self, data: dict, rule_ids: frozenset[str]) -> tuple[Step, ...]:
+        raw_steps = data.get("steps")
+        if not isinstance(raw_steps, list) or not raw_steps:
+            raise self.fail("steps", "at least one step is needed")
+        steps, fields, step_ids = [], {}, set()
+        for i, raw in enumerate(raw_steps):
+            where = f"steps[{i}]"
+            step_id = self.ident(raw, where)
+            if step_id in step_ids:
+                raise self.fail(where, f"step id {step_id!r} repeats")
+            step_ids.add(step_id)
+            step_fields = []
+            for j, raw_field in enumerate(raw.get("fields", [])):
+                field = self.field(raw_field, f"{where}.fields[{j}]", fields)
+                if field.id in fields:
+                    raise self.fail(f"{where}.fields[{j}]", f"field id {field.id!r} repeats")
+                fields[field.id] = field
+                step_fields.append(field)
+            if not step_fields:
+                raise self.fail(where, "a step needs at least one field")
+            rules = raw.get("rules", [])
+            if not isinstance(rules, list) or not set(rules) <= rule_ids:
+                raise self.fail(f"{where}.rules", f"unknown rules {sorted(set(rules) - rule_ids)}")
+            steps.append(Step(step_id, self.text(raw, "title", where), tuple(step_fields),
+                              tuple(rules)))
+        return tuple(steps)
+
+    def declarations(self, data: dict) -> tuple[Declaration, ...]:
+        result = []
+        for i, raw in enumerate(data.get("declarations", [])):
+            where = f"declarations[{i}]"
+            decl_id = raw.get("id") if isinstance(raw, dict) else None
+            if not isinstance(decl_id, str) or not decl_id:
+                raise self.fail(where, "needs an id")
+            if decl_id in {d.id for d in result}:
+                raise self.fail(where, f"declaration id {decl_id!r} repeats")
+            result.append(Declaration(decl_id, self.text(raw, "text", where)))
+        if not result:
+            raise self.fail("declarations", "at least one declaration is needed")
+        return tuple(result)
+
+
+def _read(path: Path) -> dict:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise DefinitionError(path, "file", f"cannot be read: {exc}") from None
+
+
+def _order(data: dict, reader: _Reader) -> int:
+    order = data.get("order")
+    if isinstance(order, bool) or not isinstance(order, int):
+        raise reader.fail("order", "must be an integer (position in the list)")
+    return order
+
+
+def load_service(path: Path, rule_ids: frozenset[str]) -> Service:
+    data, reader = _read(path), _Reader(path)
+    # Service declaration ids have no dot; add-on ones are "<addon>.<id>": no two can collide.
+    if any("." in str(d.get("id")) for d in data.get("declarations", []) if isinstance(d, dict)):
+        raise reader.fail("declarations", "a service's declaration ids may not contain '.'")
+    category = data.get("entity_category")
+    if category not in (1, 2):
+        raise reader.fail("entity_category", "must be 1 (enterprise) or 2 (individual business)")
+    return Service(
+        id=reader.ident(data, "id"), title=reader.text(data, "title", "service"),
+        description=reader.text(data, "description", "service"),
+        steps=reader.steps(data, rule_ids), declarations=reader.declarations(data),
+        entity_type=reader.text(data, "entity_type", "service"), entity_category=category,
+        order=_order(data, reader),
+    )
+
+
+def load_addon(path: Path, rule_ids: frozenset[str], service_ids: frozenset[str]) -> AddOn:
+    data, reader = _read(path), _Reader(path)
+    services = data.get("services")
+    if not isinstance(services, list) or not services or not set(services) <= service_ids:
+        raise reader.fail("services", f"must list known services {sorted(service_ids)}")
+    reason = reader.text(data, "reason", "addon")
+    if "{items}" not in reason.zh or "{items}" not in reason.en:
+        raise reader.fail("reason", "must mention {items} in both languages")
+    addon = AddOn(
+        id=reader.ident(data, "id"), title=reader.text(data, "title", "addon"),
+        description=reader.text(data, "description", "addon"),
+        steps=reader.steps(data, rule_ids), declarations=reader.declarations(data),
+        reason=reason, services=tuple(services), order=_order(data, reader),
+    )
+    for decl in addon.declarations:
+        if not decl.id.startswith(addon.id + "."):
+            raise reader.fail(f"declarations ({decl.id})", f"id must start with '{addon.id}.'")
+    return addon
