@@ -239,7 +239,7 @@ class VirtualPrinter:
                     return
                 op, size = self._queue.popleft()
             if "slow" in self.faults:
-                time.sleep(size / self.slow_bytes_per_s)
+                time.sleep(len(op.raw) / self.slow_bytes_per_s)  # an image prints by its size
             with self._engine_lock:
                 self._execute(op)
             with self._cond:

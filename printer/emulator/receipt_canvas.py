@@ -75,7 +75,12 @@ class ReceiptCanvas:
 
     def add_text(self, raw: bytes) -> None:
         s = self.style
-        self._segments.append((raw, Style(s.bold, s.align, s.width, s.height, s.chinese)))
+        style = Style(s.bold, s.align, s.width, s.height, s.chinese)
+        if self._segments and self._segments[-1][1] == style:
+            # One run of text may arrive in several reads, even mid-character: join it again.
+            self._segments[-1] = (self._segments[-1][0] + raw, style)
+        else:
+            self._segments.append((raw, style))
 
     def line_feed(self) -> None:
         if not self._segments:

@@ -1,0 +1,179 @@
+"""Faults at the start of a job and in the middle of one, and the cable pulled and put back."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from printer import ReceiptJob, ReceiptPrinter, build_receipt
+from printer.emulator import VirtualReceiptPrinter
+from printer.status import Outcome, State
+
+
+def wait_until(predicate, timeout_s: float = 2.0) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.02)
+    return predicate()
+
+
+@pytest.fixture
+def driver(virtual_receipt, settings_for):
+    printer = ReceiptPrinter(settings_for(virtual_receipt.device_path))
+    yield printer
+    printer.close()
+
+
+@pytest.mark.parametrize(
+    ("fault", "state"),
+    [("paper-out", State.PAPER_OUT), ("cover-open", State.COVER_OPEN), ("offline", State.OFFLINE),
+     ("error", State.ERROR), ("drop-bytes", State.DISCONNECTED)],
+)
+def test_a_fault_at_start_is_reported_and_nothing_is_printed(virtual_receipt, driver, summary,
+                                                             fault, state):
+    virtual_receipt.raise_fault(fault)
+    assert driver.status().state is state
+    result = driver.print(ReceiptJob(build_receipt(summary)))
+    assert result.outcome is Outcome.FAILED
+    assert result.status.state is state
+    assert result.bytes_sent == 0
+    time.sleep(0.2)
+    assert virtual_receipt.jobs == []
+
+
+def test_clearing_the_fault_makes_the_printer_ready_again(virtual_receipt, driver, summary):
+    virtual_receipt.raise_fault("cover-open")
+    assert driver.status().state is State.COVER_OPEN
+    virtual_receipt.clear_fault("cover-open")
+    assert driver.status().state is State.READY
+    assert driver.print(ReceiptJob(build_receipt(summary))).outcome is Outcome.PRINTED
+
+
+def test_paper_out_mid_job_is_failed_not_printed_and_the_half_job_never_appears(
+        virtual_receipt, driver, summary):
+    virtual_receipt.raise_fault("paper-out", after_bytes=600)  # the receipt is ~1.3 kB
+    job = ReceiptJob(build_receipt(summary))
+    result = driver.print(job)
+    assert result.outcome is Outcome.FAILED
+    assert result.status.state is State.PAPER_OUT
+    assert result.job_id == job.job_id
+    # The driver cleared the printer's buffer (DLE ENQ 2 is fire-and-forget: give it the line time).
+    assert wait_until(lambda: virtual_receipt.counters.discarded_jobs == 1)
+    # Paper loaded again: the printer must not finish the abandoned receipt by itself...
+    virtual_receipt.clear_fault("paper-out")
+    time.sleep(0.3)
+    assert virtual_receipt.jobs == []
+    # ...and the kiosk's reprint is the one and only receipt that comes out.
+    again = driver.print(job)
+    assert again.outcome is Outcome.PRINTED
+    assert virtual_receipt.wait_for_jobs(1)
+    time.sleep(0.2)
+    assert len(virtual_receipt.jobs) == 1
+    assert virtual_receipt.jobs[0].lines[0] == "佛山市南海区政务服务中心 桂城自助终端"
+
+
+def test_cover_opened_mid_job_fails_with_the_cover_as_cause(virtual_receipt, driver, summary):
+    virtual_receipt.raise_fault("cover-open", after_bytes=300)
+    result = driver.print(ReceiptJob(build_receipt(summary)))
+    assert (result.outcome, result.status.state) == (Outcome.FAILED, State.COVER_OPEN)
+
+
+def test_a_line_that_drops_bytes_mid_job_gives_unconfirmed_never_printed(
+        virtual_receipt, driver, summary):
+    virtual_receipt.raise_fault("drop-bytes", after_bytes=1000)
+    result = driver.print(ReceiptJob(build_receipt(summary)))
+    assert result.outcome is Outcome.UNCONFIRMED
+    assert result.status.state is State.DISCONNECTED
+    assert virtual_receipt.counters.lost > 0
+
+
+def test_slow_printer_with_a_small_buffer_uses_xoff_and_loses_nothing(tmp_path, settings_for,
+                                                                     summary):
+    emu = VirtualReceiptPrinter(baud=115200, out_dir=tmp_path, buffer_bytes=1024,
+                                slow_bytes_per_s=1000)
+    with emu:
+        emu.raise_fault("slow")
+        printer = ReceiptPrinter(settings_for(emu.device_path, write_timeout_s=3.0,
+                                              confirm_margin_s=5.0))
+        try:
+            result = printer.print(ReceiptJob(build_receipt(summary)))
+        finally:
+            printer.close()
+        assert result.outcome is Outcome.PRINTED
+        assert emu.counters.xoff_sent > 0
+        assert emu.counters.lost == 0
+        assert "请妥善保管本凭条 Please keep this receipt" in emu.jobs[0].lines
+
+
+def test_without_flow_control_a_full_buffer_loses_data(tmp_path, settings_for, summary):
+    """Why flow control matters: the same slow printer with flow control off drops bytes."""
+    emu = VirtualReceiptPrinter(baud=115200, out_dir=tmp_path, buffer_bytes=1024,
+                                slow_bytes_per_s=1000, flow="none")
+    with emu:
+        emu.raise_fault("slow")
+        printer = ReceiptPrinter(settings_for(emu.device_path, confirm_margin_s=1.0))
+        try:
+            printer.print(ReceiptJob(build_receipt(summary)))
+        finally:
+            printer.close()
+        assert emu.counters.lost > 0
+
+
+def test_a_printer_that_never_confirms_gives_unconfirmed(virtual_receipt, settings_for, summary):
+    virtual_receipt.raise_fault("slow")
+    printer = ReceiptPrinter(settings_for(virtual_receipt.device_path, confirm_margin_s=0.2))
+    virtual_receipt.slow_bytes_per_s = 200  # ~7 s to print: longer than the driver waits
+    try:
+        result = printer.print(ReceiptJob(build_receipt(summary)))
+    finally:
+        printer.close()
+    assert result.outcome is Outcome.UNCONFIRMED
+    assert result.status.state is State.READY
+
+
+def test_pulling_and_restoring_the_link_recovers(virtual_receipt, driver, summary):
+    assert driver.print(ReceiptJob(build_receipt(summary))).outcome is Outcome.PRINTED
+    virtual_receipt.pull()
+    assert driver.status().state is State.DISCONNECTED
+    failed = driver.print(ReceiptJob(build_receipt(summary)))
+    assert (failed.outcome, failed.status.state) == (Outcome.FAILED, State.DISCONNECTED)
+    virtual_receipt.restore()
+    assert driver.status().state is State.READY
+    assert driver.print(ReceiptJob(build_receipt(summary))).outcome is Outcome.PRINTED
+    assert virtual_receipt.wait_for_jobs(2)
+
+
+def test_pulled_mid_job_is_failed_or_unconfirmed_never_printed(virtual_receipt, settings_for,
+                                                             summary):
+    printer = ReceiptPrinter(settings_for(virtual_receipt.device_path, baud=9600))
+    job = ReceiptJob(build_receipt(summary))
+    try:
+        import threading
+
+        threading.Timer(0.5, virtual_receipt.pull).start()  # ~1.4 s of wire time at 9600
+        result = printer.print(job)
+    finally:
+        printer.close()
+    assert result.outcome is Outcome.FAILED
+    assert result.status.state is State.DISCONNECTED
+
+
+def test_a_port_that_does_not_exist_is_disconnected_not_an_exception(settings_for, summary):
+    printer = ReceiptPrinter(settings_for("/dev/ttyNOSUCH0"))
+    assert printer.status().state is State.DISCONNECTED
+    result = printer.print(ReceiptJob(build_receipt(summary)))
+    assert (result.outcome, result.status.state) == (Outcome.FAILED, State.DISCONNECTED)
+
+
+def test_a_silent_device_is_not_reported_as_ready(settings_for):
+    """loop:// answers nothing a printer would: python-escpos would call this 'paper OK'."""
+    printer = ReceiptPrinter(settings_for("loop://"))
+    try:
+        status = printer.status()
+    finally:
+        printer.close()
+    assert status.state is State.DISCONNECTED
+    assert "no reply" in status.detail
