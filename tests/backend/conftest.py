@@ -18,7 +18,7 @@ import uvicorn
 from sqlalchemy.orm import Session
 
 from backend.app import create_app
-from backend.models import Kiosk
+from backend.models import ApplicationRecord, Kiosk
 from backend.settings import Settings
 from backend.staff_auth import StaffRole, add_staff
 from backend.terminal_auth import utcnow
@@ -131,6 +131,28 @@ class LiveBackend:
         with self.session() as session, session.begin():
             session.add(Kiosk(id=key.kiosk_id, key=key.key, enabled=enabled, created_at=utcnow()))
         return key
+
+    def insert_in_review(self) -> str:
+        """An application already waiting at the window (for ladder tests that need no
+        forms round trip); returns its id."""
+        record_id = f"review-{uuid.uuid4().hex}"
+        with self.session() as session, session.begin():
+            session.add(
+                ApplicationRecord(
+                    id=record_id,
+                    kiosk_id="K",
+                    body_hash="0" * 64,
+                    body="{}",
+                    service_id="individual_business",
+                    name=None,
+                    status="in-review",
+                    review_level="window",
+                    rejection_proposed=False,
+                    reasons="[]",
+                    received_at=utcnow(),
+                )
+            )
+        return record_id
 
     def add_staff(self, role: StaffRole, name: str | None = None) -> str:
         with self.session() as session, session.begin():

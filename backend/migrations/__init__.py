@@ -1,0 +1,1 @@
+"""Alembic migration environment; run through backend.db.migrate()."""

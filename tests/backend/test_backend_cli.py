@@ -1,0 +1,95 @@
+"""python -m backend: add-kiosk writes a working key file; staff tokens; the name register."""
+
+from __future__ import annotations
+
+import json
+import stat
+import subprocess
+import sys
+
+from sqlalchemy.orm import Session
+
+from backend.__main__ import main
+from backend.db import make_engine
+from backend.models import Kiosk, RegisteredName
+from forms import wire
+
+
+def test_add_kiosk_writes_a_private_key_file_the_backend_accepts(tmp_path, capsys):
+    data = tmp_path / "data"
+    key_file = tmp_path / "terminal" / "key.json"
+    assert (
+        main(
+            [
+                "add-kiosk",
+                "NH-GC-001",
+                "--data-dir",
+                str(data),
+                "--key-file",
+                str(key_file),
+                "--backend-url",
+                "http://127.0.0.1:8700",
+            ]
+        )
+        == 0
+    )
+    assert capsys.readouterr().out.strip() == str(key_file)
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    key = wire.KioskKey.load(key_file)
+    assert key.kiosk_id == "NH-GC-001" and len(key.key) == 32
+    assert json.loads(key_file.read_text())["format"] == "kiosk-key/1"
+    engine = make_engine(f"sqlite:///{data / 'backend.sqlite3'}")
+    with Session(engine) as session:
+        assert session.get(Kiosk, "NH-GC-001").key == key.key
+    engine.dispose()
+
+
+def test_add_kiosk_twice_and_bad_ids_fail_with_both_languages(tmp_path, capsys):
+    data = ["--data-dir", str(tmp_path)]
+    assert main(["add-kiosk", "K1", *data]) == 0
+    assert main(["add-kiosk", "K1", *data]) == 1
+    assert "已登记" in capsys.readouterr().err
+    assert main(["add-kiosk", "bad id!", *data]) == 1
+    err = capsys.readouterr().err
+    assert "终端编号" in err and "terminal id" in err
+
+
+def test_disable_then_enable(tmp_path):
+    data = ["--data-dir", str(tmp_path)]
+    main(["add-kiosk", "K2", *data])
+    assert main(["disable-kiosk", "K2", *data]) == 0
+    engine = make_engine(f"sqlite:///{tmp_path / 'backend.sqlite3'}")
+    with Session(engine) as session:
+        assert session.get(Kiosk, "K2").enabled is False
+    assert main(["enable-kiosk", "K2", *data]) == 0
+    with Session(engine) as session:
+        assert session.get(Kiosk, "K2").enabled is True
+    assert main(["disable-kiosk", "NOPE", *data]) == 1
+    engine.dispose()
+
+
+def test_import_names_fills_the_register(tmp_path, capsys):
+    names = tmp_path / "names.txt"
+    names.write_text(
+        "佛山市南海区甲乙餐饮店\n\n佛山市南海区丙丁贸易有限公司\n佛山市南海区甲乙餐饮店\n",
+        encoding="utf-8",
+    )
+    assert main(["import-names", str(names), "--data-dir", str(tmp_path)]) == 0
+    assert "2 names added" in capsys.readouterr().out
+    engine = make_engine(f"sqlite:///{tmp_path / 'backend.sqlite3'}")
+    with Session(engine) as session:
+        assert session.get(RegisteredName, "佛山市南海区丙丁贸易有限公司") is not None
+    engine.dispose()
+
+
+def test_add_staff_prints_a_token(tmp_path, capsys):
+    assert main(["add-staff", "窗口一", "--role", "window", "--data-dir", str(tmp_path)]) == 0
+    assert len(capsys.readouterr().out.strip()) >= 40
+
+
+def test_module_entry_point_prints_help():
+    result = subprocess.run(
+        [sys.executable, "-m", "backend", "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0
+    assert "add-kiosk" in result.stdout
