@@ -16,15 +16,16 @@ class DefinitionError(ValueError):
         self.path, self.where, self.problem = str(path), where, problem
 
 
-class UnknownService(ValueError):
-    """No service has this id."""
+class UnknownService(ValueError, LookupError):
+    """No service has this id. Also a LookupError so `except LookupError` catches it, but never
+    a KeyError: a mistyped id is bad input, not a missing dict key."""
 
 
-class UnknownAddOn(ValueError):
+class UnknownAddOn(ValueError, LookupError):
     """No add-on has this id."""
 
 
-class UnknownScopeItem(ValueError):
+class UnknownScopeItem(ValueError, LookupError):
     """No catalogue entry has this id."""
 
 

@@ -80,17 +80,15 @@ def licence_particulars(app: Application, *, today: date | None = None) -> Licen
     if problems:
         raise InvalidApplication(problems)
     svc, answers = service(app.service), app.answers
+    fields = svc.licence
+    assert fields is not None        # the loader refuses a service without a [licence] table
     address = answers["address"]
-    entity_type, capital = svc.entity_type, None
+    representative = answers[fields.representative]
+    capital = parse_amount(answers.get(fields.capital)) if fields.capital else None
+    entity_type = svc.entity_type
+    if fields.shareholders:
+        entity_type = _company_type(answers[fields.shareholders])
     name = answers.get("name")
-    if svc.id == "individual_business":
-        representative = answers["operator_name"]
-    elif svc.id == "sole_proprietorship":
-        representative, capital = answers["investor_name"], parse_amount(answers["investment"])
-    else:
-        representative = answers["legal_rep_name"]
-        capital = parse_amount(answers["registered_capital"])
-        entity_type = _company_type(answers["shareholders"])
     return LicenceParticulars(
         name=name.strip() if isinstance(name, str) and name.strip() else None,
         entity_type=entity_type, entity_category=svc.entity_category,

@@ -11,7 +11,17 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from .errors import DefinitionError
-from .model import FIELD_TYPES, AddOn, Condition, Declaration, Field, Option, Service, Step
+from .model import (
+    FIELD_TYPES,
+    AddOn,
+    Condition,
+    Declaration,
+    Field,
+    LicenceFields,
+    Option,
+    Service,
+    Step,
+)
 from .text import Text
 
 CHARSETS = ("han", "han_alnum", "printable")
@@ -208,13 +218,27 @@ def load_service(path: Path, rule_ids: frozenset[str]) -> Service:
     category = data.get("entity_category")
     if category not in (1, 2):
         raise reader.fail("entity_category", "must be 1 (enterprise) or 2 (individual business)")
+    steps = reader.steps(data, rule_ids)
     return Service(
         id=reader.ident(data, "id"), title=reader.text(data, "title", "service"),
         description=reader.text(data, "description", "service"),
-        steps=reader.steps(data, rule_ids), declarations=reader.declarations(data),
+        steps=steps, declarations=reader.declarations(data),
         entity_type=reader.text(data, "entity_type", "service"), entity_category=category,
-        order=_order(data, reader),
+        order=_order(data, reader), licence=_licence_fields(data, steps, reader),
     )
+
+
+def _licence_fields(data: dict, steps: tuple[Step, ...], reader: _Reader) -> LicenceFields:
+    raw = data.get("licence")
+    types = {f.id: f.type for s in steps for f in s.fields}
+    wanted = {"representative": ("person_name",), "capital": ("money",),
+              "shareholders": ("persons",)}
+    if not isinstance(raw, dict) or "representative" not in raw or not set(raw) <= set(wanted):
+        raise reader.fail("licence", "needs representative (and optionally capital, shareholders)")
+    for key, value in raw.items():
+        if types.get(value) not in wanted[key]:
+            raise reader.fail(f"licence.{key}", f"must name a {wanted[key][0]} field")
+    return LicenceFields(raw["representative"], raw.get("capital"), raw.get("shareholders"))
 
 
 def load_addon(path: Path, rule_ids: frozenset[str], service_ids: frozenset[str]) -> AddOn:

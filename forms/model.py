@@ -93,6 +93,15 @@ class Declaration:
 
 
 @dataclass(frozen=True)
+class LicenceFields:
+    """Which answers the licence prints: the person it names, and the capital if any."""
+
+    representative: str                 # field id of the operator / investor / legal rep name
+    capital: str | None = None          # field id of the registered capital or investment
+    shareholders: str | None = None     # field id of the shareholders (company sub-type)
+
+
+@dataclass(frozen=True)
 class Service:
     """A registration the terminal offers (individual business, sole proprietorship, company)."""
 
@@ -104,6 +113,7 @@ class Service:
     entity_type: Text = Text("", "")
     entity_category: int = 1            # GB 32100 digit 2: 1 enterprise, 2 individual business
     order: int = 0                      # position in the service list on the terminal
+    licence: LicenceFields | None = None
 
     def field(self, field_id: str) -> Field | None:
         return _find_field(self.steps, field_id)
