@@ -7,6 +7,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from backend.context import BackendContext
 from backend.db import make_engine, migrate, session_factory
@@ -14,9 +15,19 @@ from backend.refusals import ApiRefusal
 from backend.routes import applications, fleet, licences, review
 from backend.settings import Settings
 from backend.terminal_auth import NoncePruner
-from forms.wire import ProblemReport, WireProblem
+from forms.wire import Message, ProblemReport, WireProblem
 
 log = logging.getLogger("backend")
+
+# Framework-level refusals (no route, wrong method, unparsable body) in both languages.
+GENERIC_HTTP = {
+    400: (
+        "请求内容无法解析，请检查后重试。",
+        "The request body cannot be parsed. Check it and retry.",
+    ),
+    404: ("没有这个地址。", "There is no such address."),
+    405: ("该地址不支持此请求方法。", "This address does not accept that method."),
+}
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -47,6 +58,14 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiRefusal)
     async def _refusal(_request: Request, exc: ApiRefusal) -> JSONResponse:
         return JSONResponse(exc.message.model_dump(), status_code=exc.status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        zh, en = GENERIC_HTTP.get(
+            exc.status_code, ("请求无法处理。", "The request cannot be handled.")
+        )
+        body = Message(code=f"http-{exc.status_code}", zh=zh, en=en)
+        return JSONResponse(body.model_dump(), status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _malformed(_request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -92,14 +92,14 @@ def decide(
     session: Session,
     record: ApplicationRecord,
     application: forms.Application,
+    particulars: forms.LicenceParticulars,
     settings: Settings,
     now: datetime,
 ) -> None:
     """First decision on a new application: approve at once or queue at the window."""
-    name = forms.licence_particulars(application).name or None
-    reasons = reasons_for_review(session, application, name)
+    reasons = reasons_for_review(session, application, particulars.name or None)
     if not reasons:
-        reasons = grant(session, record, application, settings, now)
+        reasons = grant(session, record, application, particulars, settings, now)
     if reasons:
         _queue_for_review(session, record, application, reasons, now)
         return
@@ -125,11 +125,7 @@ def _queue_for_review(
     record.review_level = ReviewLevel.WINDOW.value
     record.reasons = json.dumps([r.model_dump() for r in reasons], ensure_ascii=False)
     for addon_id in forms_bridge.chosen_addons(application):
-        session.add(
-            AddOnRecord(
-                application_id=record.id, addon_id=addon_id, outcome=AddOnOutcomeKind.PENDING
-            )
-        )
+        record.addons.append(AddOnRecord(addon_id=addon_id, outcome=AddOnOutcomeKind.PENDING))
     record_step(
         session,
         record,
@@ -145,12 +141,12 @@ def grant(
     session: Session,
     record: ApplicationRecord,
     application: forms.Application,
+    particulars: forms.LicenceParticulars,
     settings: Settings,
     now: datetime,
 ) -> list[Message]:
     """Issue the licence and add-on numbers; returns reasons when the name was lost to a
     concurrent approval (then nothing else was issued: the name is claimed first)."""
-    particulars = forms.licence_particulars(application)
     name = particulars.name or ""
     if name and not name_register.claim(session, name, record.id):
         return [name_taken(name)]
@@ -192,10 +188,8 @@ def _issue_addons(
     for addon_id in forms_bridge.chosen_addons(application):
         outcome = existing.get(addon_id)
         if outcome is None:
-            outcome = AddOnRecord(
-                application_id=record.id, addon_id=addon_id, outcome=AddOnOutcomeKind.PENDING
-            )
-            session.add(outcome)
+            outcome = AddOnRecord(addon_id=addon_id, outcome=AddOnOutcomeKind.PENDING)
+            record.addons.append(outcome)
         try:
             rule = addon_rule(addon_id)
         except UnknownAddOn:

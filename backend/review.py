@@ -33,11 +33,8 @@ def record_step(
     reason: str,
     at: datetime,
 ) -> None:
-    session.add(
-        ReviewStep(
-            application_id=record.id, at=at, level=level, actor=actor, action=action, reason=reason
-        )
-    )
+    # Appended through the relationship so the record's own view of its steps is current.
+    record.steps.append(ReviewStep(at=at, level=level, actor=actor, action=action, reason=reason))
 
 
 def _check_can_act(record: ApplicationRecord, level: ReviewLevel) -> None:

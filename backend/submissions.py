@@ -81,35 +81,25 @@ def _replay(existing: ApplicationRecord, body_hash: str, ctx: BackendContext) ->
     return Accepted(decision_of(existing, ctx.settings), created=False)
 
 
-def validated(data: dict) -> forms.Application:
-    """The forms Application, or a 422 carrying exactly forms' problems."""
+def validated(data: dict) -> tuple[forms.Application, forms.LicenceParticulars]:
+    """The forms Application and its licence particulars, or a 422 carrying exactly forms'
+    problems (licence_particulars validates, so the rules run once per request)."""
     try:
         application = forms.Application.from_json(data)
-    except forms.ApplicationFormatError:
-        problems = [
-            WireProblem(
-                field="",
-                code="format",
-                zh="申请数据结构不正确。",
-                en="The application data has the wrong shape.",
-            )
-        ]
-    else:
-        problems = [
-            WireProblem(field=p.field, code=p.code, zh=p.zh, en=p.en)
-            for p in forms.validate_application(application)
-        ]
-    if problems:
-        # Codes only: a problem's field path never holds the answer itself.
-        log.info("application refused: %s", ",".join(sorted({p.code for p in problems})))
-        raise InvalidApplication(
-            ProblemReport(
-                zh="申请未通过校验，请按提示修改后重新提交。",
-                en="The application did not pass validation; correct it and submit again.",
-                problems=problems,
-            )
+        return application, forms.licence_particulars(application)
+    except forms.ApplicationFormatError as exc:
+        problems = [WireProblem(field="", code="format", zh=exc.zh, en=exc.en)]
+    except forms.InvalidApplication as exc:
+        problems = [WireProblem(field=p.field, code=p.code, zh=p.zh, en=p.en) for p in exc.problems]
+    # Codes only: a problem's field path never holds the answer itself.
+    log.info("application refused: %s", ",".join(sorted({p.code for p in problems})))
+    raise InvalidApplication(
+        ProblemReport(
+            zh="申请未通过校验，请按提示修改后重新提交。",
+            en="The application did not pass validation; correct it and submit again.",
+            problems=problems,
         )
-    return application
+    )
 
 
 class InvalidApplication(Exception):
@@ -127,19 +117,24 @@ def submit(ctx: BackendContext, signed: SignedRequest, idempotency_key: str | No
         existing = session.get(ApplicationRecord, key)
         if existing is not None:
             return _replay(existing, body_hash, ctx)
-        application = validated(data)
-        record = _insert(session, application, kiosk.id, body_hash, data)
+        application, particulars = validated(data)
+        record = _insert(session, application, particulars, kiosk.id, body_hash, data)
         if record is None:  # lost the race to a concurrent identical post
             session.expire_all()
             return _replay(session.get(ApplicationRecord, key), body_hash, ctx)
-        decide(session, record, application, ctx.settings, record.received_at)
+        decide(session, record, application, particulars, ctx.settings, record.received_at)
         session.flush()
         log.info("application %s from %s: %s", record.id, kiosk.id, record.status)
         return Accepted(decision_of(record, ctx.settings), created=True)
 
 
 def _insert(
-    session: Session, application: forms.Application, kiosk_id: str, body_hash: str, data: dict
+    session: Session,
+    application: forms.Application,
+    particulars: forms.LicenceParticulars,
+    kiosk_id: str,
+    body_hash: str,
+    data: dict,
 ) -> ApplicationRecord | None:
     record = ApplicationRecord(
         id=application.id,
@@ -147,7 +142,7 @@ def _insert(
         body_hash=body_hash,
         body=json.dumps(data, ensure_ascii=False),
         service_id=application.service,
-        name=forms.licence_particulars(application).name or None,
+        name=particulars.name or None,
         status=ApplicationStatus.RECEIVED,
         rejection_proposed=False,
         reasons="[]",

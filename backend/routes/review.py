@@ -117,7 +117,8 @@ def approve(
 
         def _grant(s: Session, r: ApplicationRecord, at) -> list[Message]:  # noqa: ANN001
             application = forms.Application.from_json(json.loads(r.body))
-            return grant(s, r, application, ctx.settings, at)
+            particulars = forms.licence_particulars(application, today=r.received_at.date())
+            return grant(s, r, application, particulars, ctx.settings, at)
 
         review.approve(
             session,

@@ -3,6 +3,7 @@ server on a free loopback port, registered terminals and staff tokens, signed cl
 
 from __future__ import annotations
 
+import itertools
 import os
 import socket
 import threading
@@ -237,3 +238,38 @@ def kiosk_client(backend: LiveBackend) -> Iterator:
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
+
+
+# Trade-name characters that cannot form a reserved word (中国, 国家 ...) in any order.
+TRADE_POOL = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥春夏秋冬梅兰竹菊松柏桃李杏"
+NAME_TEMPLATES = {
+    "individual_business": "佛山市南海区桂城{}百货店",
+    "sole_proprietorship": "佛山市南海区{}五金店",
+    "limited_company": "佛山市南海区{}科技有限公司",
+}
+_trade_names = ("".join(combo) for combo in itertools.permutations(TRADE_POOL, 3))
+
+
+def unique_trade_name() -> str:
+    """A trade name no other test in this run uses (42,840 of them), so approvals do not
+    collide in the name register unless a test wants them to."""
+    return next(_trade_names)
+
+
+@pytest.fixture
+def make_application():
+    """make_application(service, addons=(), name=None) -> the JSON a terminal would send,
+    from forms.samples, with a name nobody else in the run has."""
+    from forms import samples
+
+    def make(
+        service: str = "individual_business",
+        addons: tuple[str, ...] = (),
+        name: str | None = None,
+        shareholders: int = 1,
+    ) -> dict:
+        application = samples.valid_application(service, addons=addons, shareholders=shareholders)
+        application.answers["name"] = name or NAME_TEMPLATES[service].format(unique_trade_name())
+        return application.to_json()
+
+    return make
