@@ -49,8 +49,12 @@ def step_problems(step: Step, answers: dict, prefix: str, ctx: Context) -> list[
 
 def _unknown_keys(answers: dict, definition: Service | AddOn, prefix: str) -> list[Problem]:
     known = {f.id for s in definition.steps for f in s.fields}
-    return [report(prefix + key[:MAX_KEY], "unknown_field", Text(key[:MAX_KEY], key[:MAX_KEY]))
-            for key in answers if key not in known]
+    problems = []
+    for key in answers:
+        if key not in known:
+            shown = key[:MAX_KEY] if isinstance(key, str) else f"<{type(key).__name__}>"
+            problems.append(report(prefix + shown, "unknown_field", Text(shown, shown)))
+    return problems
 
 
 def _scope_ids(svc: Service, answers: dict, defs: Definitions) -> list[str]:
@@ -68,7 +72,8 @@ def _addon_problems(app: Application, svc: Service, ctx: Context,
     triggered = {defs.catalogue.by_id[i].addon_id for i in scope}
     problems: list[Problem] = []
     for addon_id, answers in app.addons.items():
-        prefix = f"addons.{str(addon_id)[:MAX_KEY]}"
+        shown = addon_id[:MAX_KEY] if isinstance(addon_id, str) else f"<{type(addon_id).__name__}>"
+        prefix = f"addons.{shown}"
         found = defs.addon_by_id.get(addon_id) if isinstance(addon_id, str) else None
         if found is None or svc.id not in found.services:
             problems.append(report(prefix, "addon.unknown"))
