@@ -79,7 +79,7 @@ def _is_uuid(text: str) -> bool:
     if len(text) != 36:
         return False
     try:
-        return str(uuid.UUID(text)) == text.lower()
+        return str(uuid.UUID(text)) == text     # canonical form only: one key per application
     except ValueError:
         return False
 
