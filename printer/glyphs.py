@@ -19,9 +19,11 @@ _NOT_A_CHAR = "\U0010fffd"  # private use plane 16: no font draws it, so it give
 
 @lru_cache(maxsize=32)
 def load_font(path: str, px: int) -> ImageFont.FreeTypeFont | None:
+    """`path` may name a face inside a collection: "wqy-microhei.ttc#1" is its Mono face."""
+    file, _, index = path.partition("#")
     try:
-        return ImageFont.truetype(path, px)
-    except OSError:
+        return ImageFont.truetype(file, px, index=int(index or 0))
+    except (OSError, ValueError):
         return None
 
 

@@ -68,7 +68,7 @@ class EscPosReplies:
 class LicenceReplies:
     """Classifier for the licence printer (PR2-style `ESC j` status, one byte, base 0x20).
 
-    The status byte always has bit 5 set and bit 4 clear, so it is never XON (0x11) or XOFF (0x13).
+    The status byte is 001x xxxx: bit 5 set, bits 6-7 clear, so never XON (0x11) or XOFF (0x13).
     """
 
     def feed(self, byte: int) -> Reply | None:
@@ -76,6 +76,6 @@ class LicenceReplies:
             return Reply(ReplyKind.XON, bytes([byte]))
         if byte == XOFF:
             return Reply(ReplyKind.XOFF, bytes([byte]))
-        if byte & 0xF0 == 0x20:
+        if byte & 0xE0 == 0x20:
             return Reply(ReplyKind.LICENCE_STATUS, bytes([byte]))
         return Reply(ReplyKind.NOISE, bytes([byte]))

@@ -8,6 +8,8 @@ In-process (tests, the kiosk demo): `VirtualReceiptPrinter(...).start()` returns
 
 from printer.emulator.cli import main
 from printer.emulator.device import FAULTS, FinishedJob, VirtualPrinter
+from printer.emulator.licence_device import VirtualLicencePrinter
 from printer.emulator.receipt_device import VirtualReceiptPrinter
 
-__all__ = ["FAULTS", "FinishedJob", "VirtualPrinter", "VirtualReceiptPrinter", "main"]
+__all__ = ["FAULTS", "FinishedJob", "VirtualLicencePrinter", "VirtualPrinter",
+           "VirtualReceiptPrinter", "main"]

@@ -28,6 +28,8 @@ STOPPING_FAULTS = {"paper-out", "cover-open", "offline", "error"}
 # and the receiver reads ~10 ms of line time (115 bytes at 115200) at once.
 XOFF_MARGIN = 512
 XON, XOFF = b"\x11", b"\x13"
+# A printer's ROM font is fixed-pitch: half-width Latin. WenQuanYi's Mono face (index 1) is too.
+MONO_CJK_FONT = Path(f"{DEFAULT_CJK_FONT}#1")
 
 
 @dataclass
@@ -64,7 +66,7 @@ class VirtualPrinter:
         flow: str = "xonxoff",
         buffer_bytes: int = 4096,
         slow_bytes_per_s: int = 2000,
-        fonts: Iterable[Path] = (DEFAULT_CJK_FONT, *DEFAULT_FALLBACK_FONTS),
+        fonts: Iterable[Path] = (MONO_CJK_FONT, DEFAULT_CJK_FONT, *DEFAULT_FALLBACK_FONTS),
     ):
         self.baud = baud
         self.out_dir = Path(out_dir) if out_dir else None

@@ -68,6 +68,8 @@ class EscPosParser:
             end = pos
             while end < len(buf) and buf[end] >= 0x20 and buf[end] != 0x7F:
                 end += 1
+            if end == len(buf):
+                return None  # the run may go on in the next read, perhaps mid-character
             return Op("text", (bytes(buf[pos:end]),), bytes(buf[pos:end])), end
         if b == 0x0A:
             return Op("lf", (), b"\n"), pos + 1

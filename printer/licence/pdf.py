@@ -1,0 +1,139 @@
+"""The licence as a PDF: the electronic copy, and the technician's alignment check.
+
+Draws the stock's pre-printed parts (frames, title, labels) and then the variable fields at the
+layout's positions, with the CJK TrueType font embedded (subset) so the PDF reads anywhere.
+A character the font lacks (a rare name character in CJK Extension A) is drawn as an image
+rendered from a fallback font, so it is never blank or a "?".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+
+import qrcode
+from PIL import Image, ImageDraw
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as pdf_canvas
+
+from printer.glyphs import draw_text
+from printer.licence.data import LicenceData
+from printer.licence.layout import StockLayout, load_layout
+from printer.licence.placement import PT_MM, place, wrap_em
+from printer.settings import DEFAULT_CJK_FONT, DEFAULT_FALLBACK_FONTS, DEFAULT_LAYOUT_DIR
+
+ASCENT = 0.86  # WenQuanYi Micro Hei's ascent in em: the baseline sits this far below the top
+
+
+def _register(font_path: Path) -> tuple[str, TTFont]:
+    name = "CJK" + hashlib.sha1(str(font_path).encode()).hexdigest()[:8]
+    try:
+        return name, pdfmetrics.getFont(name)
+    except KeyError:
+        font = TTFont(name, str(font_path), subfontIndex=0)
+        pdfmetrics.registerFont(font)
+        return name, font
+
+
+class _Writer:
+    def __init__(self, c: pdf_canvas.Canvas, layout: StockLayout, font_path: Path,
+                 fallback_fonts: tuple[Path, ...]):
+        self.c = c
+        self.height = layout.height_mm
+        self.font_name, self.font = _register(font_path)
+        self.image_fonts = (font_path, *fallback_fonts)
+
+    def text(self, text: str, x_mm: float, top_mm: float, size_pt: float) -> None:
+        """Draw one line with its top-left at (x, top) in mm from the sheet's top-left."""
+        baseline = (self.height - top_mm) * mm - size_pt * ASCENT
+        x = x_mm * mm
+        segment = ""
+        for ch in text:
+            if ord(ch) in self.font.face.charToGlyph or ch.isspace():
+                segment += ch
+                continue
+            x = self._segment(segment, x, baseline, size_pt)
+            segment = ""
+            x = self._glyph_image(ch, x, baseline, size_pt)
+        self._segment(segment, x, baseline, size_pt)
+
+    def _segment(self, text: str, x: float, baseline: float, size_pt: float) -> float:
+        if not text:
+            return x
+        self.c.setFont(self.font_name, size_pt)
+        self.c.drawString(x, baseline, text)
+        return x + pdfmetrics.stringWidth(text, self.font_name, size_pt)
+
+    def _glyph_image(self, ch: str, x: float, baseline: float, size_pt: float) -> float:
+        px = 96  # rendered large, then scaled to size: crisp at print resolution
+        image = Image.new("L", (px, px), 255)
+        draw_text(ImageDraw.Draw(image), (0, 0), ch, self.image_fonts, px)
+        self.c.drawImage(ImageReader(image.convert("RGB")), x, baseline - size_pt * (1 - ASCENT),
+                         width=size_pt, height=size_pt, mask=[250, 255, 250, 255, 250, 255])
+        return x + size_pt
+
+
+def _fixed_parts(w: _Writer, layout: StockLayout) -> None:
+    c = w.c
+    for frame in layout.frames:
+        c.setLineWidth(frame.line_mm * mm)
+        c.rect(frame.x * mm, (layout.height_mm - frame.y - frame.h) * mm, frame.w * mm, frame.h * mm)
+    for t in layout.fixed_texts:
+        lines = wrap_em(t.text, t.w / (t.size_pt * PT_MM)) if t.w else [t.text]
+        for i, line in enumerate(lines):
+            top = t.y + i * t.size_pt * PT_MM * 1.25
+            if t.align == "center":
+                width_mm = pdfmetrics.stringWidth(line, w.font_name, t.size_pt) / mm
+                w.text(line, t.x - width_mm / 2, top, t.size_pt)
+            else:
+                w.text(line, t.x, top, t.size_pt)
+
+
+def _qr(c: pdf_canvas.Canvas, layout: StockLayout, data: str) -> None:
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
+    code.add_data(data)
+    code.make(fit=True)
+    matrix = code.get_matrix()
+    module = layout.qr.size_mm / len(matrix)
+    c.setFillColorRGB(0, 0, 0)
+    for r, row in enumerate(matrix):
+        for col, dark in enumerate(row):
+            if dark:
+                x = layout.qr.x + col * module
+                y = layout.height_mm - (layout.qr.y + (r + 1) * module)
+                c.rect(x * mm, y * mm, module * mm + 0.01, module * mm + 0.01, stroke=0, fill=1)
+
+
+def render_licence_pdf(
+    licence: LicenceData,
+    stock: str = "A4",
+    out: Path | None = None,
+    font_path: Path = DEFAULT_CJK_FONT,
+    layout_dir: Path = DEFAULT_LAYOUT_DIR,
+    fallback_fonts: tuple[Path, ...] = DEFAULT_FALLBACK_FONTS,
+) -> bytes:
+    """The licence on `stock` as PDF bytes (also written to `out` when given).
+
+    Raises LayoutError for a missing or malformed layout, OSError for a missing font.
+    """
+    layout = load_layout(stock, layout_dir)
+    buffer = io.BytesIO()
+    c = pdf_canvas.Canvas(buffer, pagesize=(layout.width_mm * mm, layout.height_mm * mm))
+    c.setTitle(f"营业执照 {licence.credit_code}")
+    c.setAuthor(licence.authority)
+    writer = _Writer(c, layout, Path(font_path), tuple(fallback_fonts))
+    _fixed_parts(writer, layout)
+    placement = place(licence, layout)
+    for run in placement.runs:
+        writer.text(run.text, run.x, run.y, run.size_pt)
+    _qr(c, layout, placement.qr_data)
+    c.showPage()
+    c.save()
+    data = buffer.getvalue()
+    if out is not None:
+        Path(out).write_bytes(data)
+    return data
