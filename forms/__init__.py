@@ -5,7 +5,6 @@ data (catalogue/); this package loads and checks them, validates answers with bi
 offers permit add-ons from the chosen scope, and derives what the licence shows. See README.md.
 """
 
-from . import samples
 from .application import SCHEMA_VERSION, Application
 from .catalogue import ScopeItem
 from .definitions import addon, addons, load_definitions, service, services
@@ -33,3 +32,12 @@ __all__ = [
     "scope_item", "service", "services", "validate_application", "validate_field",
     "validate_step",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # samples (test and demo data) loads on first use: the terminal's start-up never needs it.
+    if name == "samples":
+        import importlib
+
+        return importlib.import_module(".samples", __name__)
+    raise AttributeError(f"module 'forms' has no attribute {name!r}")

@@ -8,13 +8,15 @@ downstream meets a dict of unknown shape.
 from __future__ import annotations
 
 import copy
-import uuid
+import re
 from dataclasses import dataclass, field
 
 from .errors import ApplicationFormatError
 
 SCHEMA_VERSION = 1
 KEYS = frozenset({"schema_version", "id", "service", "answers", "addons", "declarations"})
+# Canonical (lower-case, hyphenated) UUID text only: one spelling, so one Idempotency-Key.
+UUID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 MAX_DEPTH = 8        # deepest legitimate answer: addons -> id -> field -> list -> entry -> value
 
 
@@ -76,12 +78,7 @@ def _error(zh: str, en: str) -> ApplicationFormatError:
 
 
 def _is_uuid(text: str) -> bool:
-    if len(text) != 36:
-        return False
-    try:
-        return str(uuid.UUID(text)) == text     # canonical form only: one key per application
-    except ValueError:
-        return False
+    return len(text) == 36 and UUID_TEXT.fullmatch(text) is not None
 
 
 def _answers(value: object, where: str) -> dict[str, object]:

@@ -210,6 +210,22 @@ def _order(data: dict, reader: _Reader) -> int:
     return order
 
 
+def _guarded(load):
+    """Turn a shape the checks did not foresee (a list where a string belongs, say) into a
+    DefinitionError naming the file, instead of a bare TypeError from deep inside."""
+
+    def wrapper(path: Path, *args):
+        try:
+            return load(path, *args)
+        except DefinitionError:
+            raise
+        except (TypeError, ValueError, AttributeError, KeyError) as exc:
+            raise DefinitionError(path, "structure", f"unexpected shape: {exc}") from None
+
+    return wrapper
+
+
+@_guarded
 def load_service(path: Path, rule_ids: frozenset[str]) -> Service:
     data, reader = _read(path), _Reader(path)
     # Service declaration ids have no dot; add-on ones are "<addon>.<id>": no two can collide.
@@ -241,6 +257,7 @@ def _licence_fields(data: dict, steps: tuple[Step, ...], reader: _Reader) -> Lic
     return LicenceFields(raw["representative"], raw.get("capital"), raw.get("shareholders"))
 
 
+@_guarded
 def load_addon(path: Path, rule_ids: frozenset[str], service_ids: frozenset[str]) -> AddOn:
     data, reader = _read(path), _Reader(path)
     services = data.get("services")

@@ -68,7 +68,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "or 12345.50."),
     "money.range": ("「{label}」应在 {min} 元至 {max} 元之间，请修改。",
                     "“{label}” must be between {min} and {max} yuan; please change it."),
-    "integer.format": ("「{label}」应为整数，请重新填写。", "“{label}” must be a whole number."),
+    "integer.format": ("「{label}」应为整数，请只填数字。",
+                       "“{label}” must be a whole number; please type digits only."),
     "integer.range": ("「{label}」应在 {min} 至 {max} 之间，请修改。",
                       "“{label}” must be between {min} and {max}; please change it."),
     "area.format": ("「{label}」应为面积（平方米），最多两位小数，例如 35 或 42.5。",
@@ -98,7 +99,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "The detail of “{label}” names a place outside Nanhai district; this "
                         "terminal registers businesses in Nanhai only."),
     # --- business scope ---
-    "scope.empty": ("请至少选择一项经营范围。", "Please choose at least one business-scope item."),
     "scope.too_many": ("经营范围最多选择 {max} 项，请删减。",
                        "Choose at most {max} business-scope items; please remove some."),
     "scope.unknown": ("经营范围中有目录里没有的项目，请从目录中重新选择。",

@@ -60,7 +60,8 @@ def entry_problems_of(field: Field, entry: object, path: str, ctx: Context) -> l
     elif "contribution" in entry:
         problems.append(report(f"{path}.contribution", "type", CONTRIBUTION))
     if field.roles:
-        if entry.get("role") not in {o.value for o in field.roles}:
+        role = entry.get("role")
+        if not isinstance(role, str) or role not in {o.value for o in field.roles}:
             problems.append(report(f"{path}.role", "persons.role", ROLE))
     elif "role" in entry:
         problems.append(report(f"{path}.role", "type", ROLE))

@@ -68,6 +68,14 @@ def test_broken_definition_names_file_and_place(tree, file, old, new, where):
     assert where in str(caught.value)
 
 
+def test_unforeseen_shape_is_still_a_definition_error(tree):
+    edit(tree / "services" / "individual_business.toml",
+         'visible_when = { field = "organisation_form", in = ["family"] }',
+         'visible_when = { field = ["organisation_form"], in = [["family"]] }')
+    with pytest.raises(forms.DefinitionError, match="individual_business.toml"):
+        load_definitions(tree)
+
+
 def test_unreadable_toml_is_a_definition_error(tree):
     (tree / "services" / "limited_company.toml").write_text("id = [", encoding="utf-8")
     with pytest.raises(forms.DefinitionError, match="limited_company.toml"):
