@@ -17,7 +17,7 @@ from PIL import Image, ImageDraw
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen import canvas as pdf_canvas
 
 from printer.glyphs import draw_text
@@ -29,12 +29,20 @@ from printer.settings import DEFAULT_CJK_FONT, DEFAULT_FALLBACK_FONTS, DEFAULT_L
 ASCENT = 0.86  # WenQuanYi Micro Hei's ascent in em: the baseline sits this far below the top
 
 
+class FontMissing(OSError):
+    """The configured CJK font cannot be read; the message names the path to fix."""
+
+
 def _register(font_path: Path) -> tuple[str, TTFont]:
     name = "CJK" + hashlib.sha1(str(font_path).encode()).hexdigest()[:8]
     try:
         return name, pdfmetrics.getFont(name)
     except KeyError:
-        font = TTFont(name, str(font_path), subfontIndex=0)
+        try:
+            font = TTFont(name, str(font_path), subfontIndex=0)
+        except TTFError as exc:
+            raise FontMissing(f"CJK TrueType font unusable: {font_path} ({exc}); "
+                              "set the printer font_path in config.toml") from exc
         pdfmetrics.registerFont(font)
         return name, font
 
@@ -118,7 +126,7 @@ def render_licence_pdf(
 ) -> bytes:
     """The licence on `stock` as PDF bytes (also written to `out` when given).
 
-    Raises LayoutError for a missing or malformed layout, OSError for a missing font.
+    Raises LayoutError for a missing or malformed layout, FontMissing (an OSError) for a font.
     """
     layout = load_layout(stock, layout_dir)
     buffer = io.BytesIO()
