@@ -37,7 +37,7 @@ def serve(settings: Settings, args: argparse.Namespace) -> int:
 
     public = args.public_url or f"http://{args.host}:{args.port}"
     app = create_app(dataclasses.replace(settings, public_base_url=public))
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return 0
 
 

@@ -13,10 +13,9 @@ Six base-31 places give 31**6 = 887,503,681 serials per district and category.
 from __future__ import annotations
 
 from sqlalchemy import update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as lite_insert
 from sqlalchemy.orm import Session
 
+from backend.db import insert_if_absent
 from backend.models import Counter
 
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100: 31 characters
@@ -93,12 +92,7 @@ def next_serial(session: Session, counter: str) -> int:
         ).scalar()
         if taken is not None:
             return taken
-        dialect_insert = (
-            pg_insert if session.get_bind().dialect.name == "postgresql" else lite_insert
-        )
-        session.execute(
-            dialect_insert(Counter).values(name=counter, value=0).on_conflict_do_nothing()
-        )
+        insert_if_absent(session, Counter, name=counter, value=0)
     raise RuntimeError(f"counter {counter} could not be created")
 
 

@@ -61,3 +61,19 @@ def migrate(engine: Engine) -> None:
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def insert_if_absent(session: Session, model: type, **values: object) -> bool:
+    """INSERT ... ON CONFLICT DO NOTHING; True when this call created the row.
+
+    The database's unique index decides, so two concurrent callers cannot both win, and the
+    loser's transaction stays usable (no exception, no savepoint round trips).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    # RETURNING, not rowcount: psycopg 3 reports rowcount -1 for this statement.
+    key = model.__mapper__.primary_key[0]
+    statement = insert(model).values(**values).on_conflict_do_nothing().returning(key)
+    return session.execute(statement).first() is not None

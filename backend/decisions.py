@@ -152,20 +152,18 @@ def grant(
         return [name_taken(name)]
     code = issue_credit_code(session, particulars.entity_category, settings.division_code)
     capital = particulars.registered_capital
-    session.add(
-        Licence(
-            credit_code=code,
-            application_id=record.id,
-            name=name,
-            entity_type_zh=particulars.entity_type.zh,
-            entity_type_en=particulars.entity_type.en,
-            representative=particulars.representative,
-            registered_capital=None if capital is None else str(capital),
-            address=particulars.address,
-            scope=particulars.scope.full,
-            established_on=now.date(),
-            status="valid",
-        )
+    # Through the relationship: the record then knows its licence without a reload.
+    record.licence = Licence(
+        credit_code=code,
+        name=name,
+        entity_type_zh=particulars.entity_type.zh,
+        entity_type_en=particulars.entity_type.en,
+        representative=particulars.representative,
+        registered_capital=None if capital is None else str(capital),
+        address=particulars.address,
+        scope=particulars.scope.full,
+        established_on=now.date(),
+        status="valid",
     )
     _issue_addons(session, record, application, settings, now)
     record.status = ApplicationStatus.APPROVED

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from backend.db import insert_if_absent
 from backend.models import RegisteredName
 from backend.terminal_auth import utcnow
 
@@ -45,19 +45,11 @@ def is_taken(session: Session, name: str) -> bool:
 
 
 def claim(session: Session, name: str, application_id: str) -> bool:
-    """Enter the name in the register; False when another approval got there first.
-
-    A savepoint, so losing the race leaves the caller's transaction usable.
-    """
-    try:
-        with session.begin_nested():
-            session.add(
-                RegisteredName(
-                    name=normalise_name(name),
-                    application_id=application_id,
-                    registered_at=utcnow(),
-                )
-            )
-    except IntegrityError:
-        return False
-    return True
+    """Enter the name in the register; False when another approval got there first."""
+    return insert_if_absent(
+        session,
+        RegisteredName,
+        name=normalise_name(name),
+        application_id=application_id,
+        registered_at=utcnow(),
+    )

@@ -147,6 +147,10 @@ def _insert(
         rejection_proposed=False,
         reasons="[]",
         received_at=utcnow(),
+        # A new application has none of these yet; saying so spares three lazy loads.
+        addons=[],
+        steps=[],
+        licence=None,
     )
     try:
         with session.begin_nested():

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from backend.db import insert_if_absent
 from backend.models import Kiosk, SeenNonce
 from backend.refusals import ApiRefusal, unauthenticated
 from forms import wire
@@ -124,12 +124,9 @@ def _check_clock(timestamp: str, max_skew_seconds: int) -> None:
 
 def _remember_nonce(session: Session, kiosk_id: str, nonce: str, now: datetime) -> None:
     """The primary key refuses a second copy, even one arriving at the same instant."""
-    try:
-        with session.begin_nested():
-            session.add(SeenNonce(kiosk_id=kiosk_id, nonce=nonce, seen_at=now))
-    except IntegrityError:
+    if not insert_if_absent(session, SeenNonce, kiosk_id=kiosk_id, nonce=nonce, seen_at=now):
         raise unauthenticated(
             "replayed",
             "重复的请求（随机数已使用）。",
             "Replayed request: this nonce was already used.",
-        ) from None
+        )
