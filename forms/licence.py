@@ -81,7 +81,8 @@ def licence_particulars(app: Application, *, today: date | None = None) -> Licen
         raise InvalidApplication(problems)
     svc, answers = service(app.service), app.answers
     fields = svc.licence
-    assert fields is not None        # the loader refuses a service without a [licence] table
+    if fields is None:               # only a Service built by hand lacks it; the loader insists
+        raise ValueError(f"service {svc.id!r} does not say what its licence prints")
     address = answers["address"]
     representative = answers[fields.representative]
     capital = parse_amount(answers.get(fields.capital)) if fields.capital else None

@@ -7,8 +7,10 @@ definition must fail the technician's check, never reach a citizen's screen.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TypeVar
 
 from .errors import DefinitionError
 from .model import (
@@ -24,6 +26,7 @@ from .model import (
 )
 from .text import Text
 
+T = TypeVar("T")
 CHARSETS = ("han", "han_alnum", "printable")
 NAME_RULES = ("enterprise", "individual_business", "sole_proprietorship", "limited_company")
 FIELD_KEYS = {
@@ -108,19 +111,8 @@ class _Reader:
             raise self.fail(where, f"charset must be one of {CHARSETS}")
         if raw.get("name_rules") is not None and raw["name_rules"] not in NAME_RULES:
             raise self.fail(where, f"name_rules must be one of {NAME_RULES}")
-        condition = None
-        if "visible_when" in raw:
-            cond = raw["visible_when"]
-            if (not isinstance(cond, dict) or set(cond) != {"field", "in"}
-                    or not isinstance(cond["in"], list)):
-                raise self.fail(where, "visible_when needs {field, in = [values]}")
-            source = earlier.get(cond["field"])
-            if source is None or source.type != "choice":
-                raise self.fail(where, "visible_when must name an earlier choice field")
-            known = {o.value for o in source.options}
-            if not set(cond["in"]) <= known:
-                raise self.fail(where, f"visible_when values must be options of {source.id}")
-            condition = Condition(cond["field"], tuple(cond["in"]))
+        condition = self.condition(raw["visible_when"], where, earlier) \
+            if "visible_when" in raw else None
         field = Field(
             id=field_id, type=kind, label=self.text(raw, "label", where),
             help=self.text(raw, "help", where, optional=True),
@@ -143,6 +135,19 @@ class _Reader:
         self._check_bounds(field, where)
         return field
 
+    def condition(self, cond: object, where: str, earlier: dict[str, Field]) -> Condition:
+        """A visibility condition may only look back at an earlier choice field's options."""
+        if (not isinstance(cond, dict) or set(cond) != {"field", "in"}
+                or not isinstance(cond["in"], list) or not isinstance(cond["field"], str)):
+            raise self.fail(where, "visible_when needs {field, in = [values]}")
+        source = earlier.get(cond["field"])
+        if source is None or source.type != "choice":
+            raise self.fail(where, "visible_when must name an earlier choice field")
+        known = {o.value for o in source.options}
+        if not all(isinstance(v, str) and v in known for v in cond["in"]):
+            raise self.fail(where, f"visible_when values must be options of {source.id}")
+        return Condition(cond["field"], tuple(cond["in"]))
+
     def _check_bounds(self, field: Field, where: str) -> None:
         for low, high, what in ((field.min_length, field.max_length, "length"),
                                 (field.minimum, field.maximum, "min/max"),
@@ -152,6 +157,8 @@ class _Reader:
                 raise self.fail(where, f"{what}: the lower bound exceeds the upper bound")
         if field.type == "text" and field.max_length is None:
             raise self.fail(where, "a text field needs max_length")
+        if field.name_rules and (field.min_length is not None or field.charset is not None):
+            raise self.fail(where, "name_rules set their own length and characters")
 
     def steps(self, data: dict, rule_ids: frozenset[str]) -> tuple[Step, ...]:
         raw_steps = data.get("steps")
@@ -210,11 +217,11 @@ def _order(data: dict, reader: _Reader) -> int:
     return order
 
 
-def _guarded(load):
+def _guarded(load: Callable[..., T]) -> Callable[..., T]:
     """Turn a shape the checks did not foresee (a list where a string belongs, say) into a
     DefinitionError naming the file, instead of a bare TypeError from deep inside."""
 
-    def wrapper(path: Path, *args):
+    def wrapper(path: Path, *args: object) -> T:
         try:
             return load(path, *args)
         except DefinitionError:

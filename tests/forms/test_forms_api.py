@@ -76,3 +76,19 @@ def test_licence_particulars_for_individual_business():
     assert lic.representative == app.answers["operator_name"]
     assert lic.registered_capital is None
     assert lic.address.startswith("佛山市南海区桂城街道")
+
+
+def test_every_documented_problem_code_is_raised_somewhere():
+    """A code in messages.py that no check produces is dead wording; a produced code that is not
+    in messages.py would crash. money.* and area.* are built as f"{kind}.format"."""
+    from pathlib import Path
+
+    from forms.messages import MESSAGES
+
+    package = Path(forms.__file__).parent
+    source = "\n".join(p.read_text(encoding="utf-8") for p in package.rglob("*.py")
+                       if p.name != "messages.py")
+    readme = (package / "README.md").read_text(encoding="utf-8")
+    for code in MESSAGES:
+        assert f'"{code}"' in source or code.split(".")[0] in ("money", "area"), code
+        assert f"`{code}`" in readme, f"{code} is not documented in forms/README.md"
