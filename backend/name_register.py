@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from backend.db import insert_if_absent
@@ -41,7 +42,10 @@ def words_needing_approval(name: str) -> list[ApprovalWord]:
 
 
 def is_taken(session: Session, name: str) -> bool:
-    return session.get(RegisteredName, normalise_name(name)) is not None
+    found = session.execute(
+        select(RegisteredName.name).where(RegisteredName.name == normalise_name(name))
+    ).first()
+    return found is not None
 
 
 def claim(session: Session, name: str, application_id: str) -> bool:

@@ -1,8 +1,9 @@
 """POST /v1/applications: authenticate, check idempotency, validate with forms, store, decide.
 
 One transaction per request. Exactly-once rests on the primary key of applications (= the
-Idempotency-Key): a second concurrent insert fails in the database, its savepoint rolls back,
-and that request answers with the first one's result. No check-then-insert race is possible.
+Idempotency-Key): the look-up before the insert only spares work on an ordinary replay; when
+two posts race past it, the database refuses the second INSERT, that whole attempt rolls back,
+and it answers with the first one's result. The constraint, not the look-up, decides.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ import json
 import logging
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 import forms
 from backend.context import BackendContext
@@ -110,33 +111,49 @@ class InvalidApplication(Exception):
 
 def submit(ctx: BackendContext, signed: SignedRequest, idempotency_key: str | None) -> Accepted:
     data = _parse(signed.body)
+    try:
+        return _submit_once(ctx, signed, data, idempotency_key)
+    except IntegrityError:
+        # Only a concurrent post of the same id can collide here (PostgreSQL: its INSERT
+        # waited for ours to commit). Everything of this attempt rolled back; answer with the
+        # first post's result, or the 409 if the bodies differ.
+        log.info("application %s: concurrent post lost the insert; replaying", data.get("id"))
+        with ctx.sessions.begin() as session:
+            existing = session.get(ApplicationRecord, str(data.get("id")))
+            if existing is None:
+                raise
+            return _replay(existing, canonical_hash(data), ctx)
+
+
+def _submit_once(
+    ctx: BackendContext, signed: SignedRequest, data: dict, idempotency_key: str | None
+) -> Accepted:
     with ctx.sessions.begin() as session:
-        kiosk = authenticate(session, signed, ctx.settings.max_clock_skew_seconds, ctx.pruner)
+        terminal = authenticate(session, signed, ctx.settings.max_clock_skew_seconds, ctx.pruner)
         key = _check_key(data, idempotency_key)
         body_hash = canonical_hash(data)
-        existing = session.get(ApplicationRecord, key)
-        if existing is not None:
-            return _replay(existing, body_hash, ctx)
-        application, particulars = validated(data)
-        record = _insert(session, application, particulars, kiosk.id, body_hash, data)
-        if record is None:  # lost the race to a concurrent identical post
-            session.expire_all()
+        seen = session.execute(
+            select(ApplicationRecord.id).where(ApplicationRecord.id == key)
+        ).first()
+        if seen is not None:
             return _replay(session.get(ApplicationRecord, key), body_hash, ctx)
+        application, particulars = validated(data)
+        record = _new_record(application, particulars, terminal.id, body_hash, data)
+        session.add(record)
         decide(session, record, application, particulars, ctx.settings, record.received_at)
         session.flush()
-        log.info("application %s from %s: %s", record.id, kiosk.id, record.status)
+        log.info("application %s from %s: %s", record.id, terminal.id, record.status)
         return Accepted(decision_of(record, ctx.settings), created=True)
 
 
-def _insert(
-    session: Session,
+def _new_record(
     application: forms.Application,
     particulars: forms.LicenceParticulars,
     kiosk_id: str,
     body_hash: str,
     data: dict,
-) -> ApplicationRecord | None:
-    record = ApplicationRecord(
+) -> ApplicationRecord:
+    return ApplicationRecord(
         id=application.id,
         kiosk_id=kiosk_id,
         body_hash=body_hash,
@@ -152,9 +169,3 @@ def _insert(
         steps=[],
         licence=None,
     )
-    try:
-        with session.begin_nested():
-            session.add(record)
-    except IntegrityError:
-        return None
-    return record

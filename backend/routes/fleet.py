@@ -40,8 +40,8 @@ def heartbeat(
 ) -> None:
     """Store a terminal's latest health snapshot. Signed by that terminal."""
     with ctx.sessions.begin() as session:
-        kiosk = authenticate(session, signed, ctx.settings.max_clock_skew_seconds, ctx.pruner)
-        if kiosk.id != kiosk_id:
+        terminal = authenticate(session, signed, ctx.settings.max_clock_skew_seconds, ctx.pruner)
+        if terminal.id != kiosk_id:
             raise ApiRefusal(
                 403,
                 "other-kiosk",
@@ -57,6 +57,7 @@ def heartbeat(
                 "心跳数据格式不正确。",
                 "The heartbeat snapshot is malformed.",
             ) from None
+        kiosk = session.get(Kiosk, terminal.id)
         kiosk.last_seen_at = utcnow()
         kiosk.last_snapshot = snapshot.model_dump_json()
 
