@@ -9,10 +9,11 @@ control is switched off.
 
 from __future__ import annotations
 
+import queue
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,6 +89,7 @@ class VirtualPrinter:
         self._threads: list[threading.Thread] = []
         self._job_raw = bytearray()
         self._job_open = False
+        self._finished: queue.Queue = queue.Queue()
         if self.out_dir:
             self.out_dir.mkdir(parents=True, exist_ok=True)
 
@@ -95,7 +97,8 @@ class VirtualPrinter:
     def start(self) -> str:
         self.port = PtyPort(self.link_path)
         self._running = True
-        for target, name in ((self._receive_loop, "receiver"), (self._engine_loop, "engine")):
+        for target, name in ((self._receive_loop, "receiver"), (self._engine_loop, "engine"),
+                             (self._write_loop, "writer")):
             thread = threading.Thread(target=target, name=f"virtual-{self.kind}-{name}", daemon=True)
             thread.start()
             self._threads.append(thread)
@@ -108,10 +111,11 @@ class VirtualPrinter:
 
     def stop(self) -> None:
         self._running = False
+        self._finished.put(None)  # the writer finishes the jobs already closed, then stops
         with self._cond:
             self._cond.notify_all()
         for thread in self._threads:
-            thread.join(timeout=2)
+            thread.join(timeout=10)  # the writer may still be saving a page
         if self.port:
             self.port.close()
 
@@ -271,21 +275,30 @@ class VirtualPrinter:
         if self._job_open:
             self._job_raw += op.raw
 
-    def _finish_job(self, image: Image.Image, lines: list[str], qr_payloads: list[str]) -> FinishedJob:
-        index = len(self.jobs) + 1
-        job = FinishedJob(index, bytes(self._job_raw), image, lines, qr_payloads)
-        if self.out_dir:
-            stem = self.out_dir / f"{self.kind}-{index:04d}"
-            job.bin_path, job.png_path = stem.with_suffix(".bin"), stem.with_suffix(".png")
-            job.bin_path.write_bytes(job.raw)
-            image.save(job.png_path)
+    def _finish_job(self, render: Callable[[], Image.Image], lines: list[str],
+                    qr_payloads: list[str]) -> None:
+        """Close the job; its image is drawn and saved by the writer thread, off the engine."""
+        raw = bytes(self._job_raw)
         self._job_open = False
         self._job_raw = bytearray()
         self._new_page()
-        with self._cond:
-            self.jobs.append(job)
-            self._cond.notify_all()
-        return job
+        self._finished.put((raw, render, list(lines), list(qr_payloads)))
+
+    def _write_loop(self) -> None:
+        while True:
+            item = self._finished.get()
+            if item is None:
+                return
+            raw, render, lines, qr_payloads = item
+            job = FinishedJob(len(self.jobs) + 1, raw, render(), lines, qr_payloads)
+            if self.out_dir:
+                stem = self.out_dir / f"{self.kind}-{job.index:04d}"
+                job.bin_path, job.png_path = stem.with_suffix(".bin"), stem.with_suffix(".png")
+                job.bin_path.write_bytes(job.raw)
+                job.image.save(job.png_path)
+            with self._cond:
+                self.jobs.append(job)
+                self._cond.notify_all()
 
     # -- what subclasses provide -----------------------------------------------------------
     job_starters: frozenset[str] = frozenset()

@@ -66,5 +66,5 @@ class VirtualLicencePrinter(VirtualPrinter):
         elif name == "bit_image":
             c.bit_image(*args)
         elif name == "eject" and self._job_open:
-            image = c.page.convert("1")
-            self._finish_job(image, c.lines, [])
+            page = c.page
+            self._finish_job(lambda: page.convert("1"), c.lines, [])

@@ -6,6 +6,7 @@ out as "?" here exactly as it would on paper, so an encoder bug shows in the PNG
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,14 @@ CELL_PX = 24
 CELL_DOTS = 12
 _EC = {0x30: qrcode.constants.ERROR_CORRECT_L, 0x31: qrcode.constants.ERROR_CORRECT_M,
        0x32: qrcode.constants.ERROR_CORRECT_Q, 0x33: qrcode.constants.ERROR_CORRECT_H}
+
+
+def _qr_modules(data: bytes, module: int, ec: int) -> Image.Image:
+    # Four white modules around it: the paper around a printed code is blank too.
+    code = qrcode.QRCode(error_correction=_EC.get(ec, _EC[0x31]), box_size=module, border=4)
+    code.add_data(data)
+    code.make(fit=True)
+    return code.make_image().get_image().convert("1")
 
 
 def decode_text(raw: bytes, chinese: bool) -> str:
@@ -56,7 +65,7 @@ class Style:
 class ReceiptCanvas:
     fonts: tuple[Path, ...]
     width: int = 576
-    rows: list[Image.Image] = field(default_factory=list)
+    rows: list[Callable[[], Image.Image]] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)  # decoded text lines, for tests and humans
     qr_payloads: list[str] = field(default_factory=list)
     style: Style = field(default_factory=Style)
@@ -88,6 +97,10 @@ class ReceiptCanvas:
             return
         text_parts = [(decode_text(raw, st.chinese), st) for raw, st in self._segments]
         self._segments = []
+        self.rows.append(lambda: self._text_row(text_parts))
+        self.lines.append("".join(t for t, _ in text_parts))
+
+    def _text_row(self, text_parts: list[tuple[str, Style]]) -> Image.Image:
         tallest = max(st.height for _, st in text_parts)
         row = Image.new("L", (self.width, CELL_PX * tallest + 6), 255)
         draw = ImageDraw.Draw(row)
@@ -98,8 +111,7 @@ class ReceiptCanvas:
         for (text, st), w in zip(text_parts, widths, strict=True):
             self._draw(row, draw, x, CELL_PX * (tallest - st.height), text, st)
             x += w
-        self.rows.append(row.convert("1"))
-        self.lines.append("".join(t for t, _ in text_parts))
+        return row.convert("1")
 
     @staticmethod
     def _width(text: str, st: Style) -> int:
@@ -123,12 +135,12 @@ class ReceiptCanvas:
 
     def feed_dots(self, dots: int) -> None:
         if dots > 0:
-            self.rows.append(Image.new("1", (self.width, dots), 1))
+            self.rows.append(lambda: Image.new("1", (self.width, dots), 1))
 
     def raster(self, width_bytes: int, rows: int, data: bytes) -> None:
         self._flush_partial_line()
-        image = unpack_bits(width_bytes, rows, data)
-        self._place(image)
+        align = self.style.align
+        self.rows.append(lambda: self._placed(unpack_bits(width_bytes, rows, data), align))
 
     def qr(self, op: str, value) -> None:
         if op == "module":
@@ -139,19 +151,15 @@ class ReceiptCanvas:
             self._qr_data = value
         elif op == "print":
             self._flush_partial_line()
-            code = qrcode.QRCode(error_correction=_EC.get(self._qr_ec, _EC[0x31]),
-                                 box_size=self._qr_module, border=4)
-            code.add_data(self._qr_data)
-            code.make(fit=True)
-            image = code.make_image().get_image().convert("1")
-            self._place(image)
+            data, module, ec, align = self._qr_data, self._qr_module, self._qr_ec, self.style.align
+            self.rows.append(lambda: self._placed(_qr_modules(data, module, ec), align))
             self.qr_payloads.append(self._qr_data.decode("utf-8", "replace"))
 
-    def _place(self, image: Image.Image) -> None:
+    def _placed(self, image: Image.Image, align: int) -> Image.Image:
         row = Image.new("1", (self.width, image.height), 1)
-        x = {0: 0, 1: (self.width - image.width) // 2, 2: self.width - image.width}[self.style.align]
+        x = {0: 0, 1: (self.width - image.width) // 2, 2: self.width - image.width}[align]
         row.paste(image.crop((0, 0, min(image.width, self.width), image.height)), (max(0, x), 0))
-        self.rows.append(row)
+        return row
 
     def _flush_partial_line(self) -> None:
         if self._segments:
@@ -160,18 +168,23 @@ class ReceiptCanvas:
     def cut(self, feed_lines: int) -> None:
         self._flush_partial_line()
         self.feed_dots(feed_lines * LINE_SPACING)
+        self.rows.append(self._cut_row)
+
+    def _cut_row(self) -> Image.Image:
         row = Image.new("1", (self.width, 24), 1)
         draw = ImageDraw.Draw(row)
         for x in range(40, self.width, 16):
             draw.line([(x, 12), (x + 8, 12)], fill=0, width=2)
         draw_text(draw, (4, 0), "cut", self.fonts, 14)
-        self.rows.append(row)
+        return row
 
     def image(self) -> Image.Image:
-        height = sum(r.height for r in self.rows) + 16
+        """Render the page. Rows are kept as recipes so the engine answers GS r at line speed."""
+        rows = [make() for make in self.rows]
+        height = sum(r.height for r in rows) + 16
         page = Image.new("1", (self.width + 32, height), 1)
         y = 8
-        for r in self.rows:
+        for r in rows:
             page.paste(r, (16, y))
             y += r.height
         return page

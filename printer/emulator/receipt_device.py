@@ -93,7 +93,7 @@ class VirtualReceiptPrinter(VirtualPrinter):
             c.qr(name[3:], args[0] if args else None)
         elif name == "cut":
             c.cut(args[1])
-            self._finish_job(c.image(), c.lines, c.qr_payloads)
+            self._finish_job(c.image, c.lines, c.qr_payloads)
         elif name == "transmit":
             self.answer(bytes([self.paper_byte()]))
         elif name == "asb":

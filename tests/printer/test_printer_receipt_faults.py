@@ -105,6 +105,7 @@ def test_slow_printer_with_a_small_buffer_uses_xoff_and_loses_nothing(tmp_path, 
         assert result.outcome is Outcome.PRINTED
         assert emu.counters.xoff_sent > 0
         assert emu.counters.lost == 0
+        assert emu.wait_for_jobs(1)
         assert "请妥善保管本凭条 Please keep this receipt" in emu.jobs[0].lines
 
 
