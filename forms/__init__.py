@@ -20,16 +20,18 @@ from .licence import LicenceParticulars, ScopeWording, licence_particulars, lice
 from .model import AddOn, Condition, Declaration, Field, Option, Service, Step
 from .offers import AddOnOffer, offered_addons
 from .search import catalogue_search, scope_item
+from .shares import Shareholding, shareholdings
 from .text import Problem, Text
 from .validation import validate_application, validate_field, validate_step
 
 __all__ = [
     "SCHEMA_VERSION", "AddOn", "AddOnOffer", "Application", "ApplicationFormatError", "Condition",
     "Declaration", "DefinitionError", "Field", "InvalidApplication", "LicenceParticulars",
-    "Option", "Problem", "ScopeItem", "ScopeWording", "Service", "Step", "Text", "UnknownAddOn",
+    "Option", "Problem", "ScopeItem", "ScopeWording", "Service", "Shareholding", "Step", "Text",
+    "UnknownAddOn",
     "UnknownScopeItem", "UnknownService", "addon", "addons", "catalogue_search",
     "licence_particulars", "licence_scope_text", "load_definitions", "offered_addons", "samples",
-    "scope_item", "service", "services", "validate_application", "validate_field",
+    "scope_item", "service", "services", "shareholdings", "validate_application", "validate_field",
     "validate_step",
 ]
 
