@@ -9,6 +9,8 @@ from __future__ import annotations
 from .messages import report
 from .model import Field
 from .rules import ids
+from .rules.han import is_han
+from .rules.person_names import check_person_name_text
 from .text import Problem, Text
 from .values import MAX_TOKEN, Context, adult_problems, count_problem, parse_amount
 
@@ -75,15 +77,12 @@ def name_problems(name: object, kind: str, path: str) -> list[Problem]:
     if kind == "company":
         # A company's registered name: Chinese characters and brackets, at most 50 (the
         # registration system's limit for enterprise names).
-        if len(text) > 50 or not all("\u4e00" <= c <= "\u9fff" or c in "（）()" for c in text):
+        if len(text) > 50 or not all(is_han(c) or c in "（）()" for c in text):
             return [report(path, "name.bad_chars", NAME, allowed=Text("汉字和括号",
                                                                        "Chinese and brackets"))]
         return []
-    if not 2 <= len(text) <= 30:
-        return [report(path, "person_name.length", NAME)]
-    if not all("\u4e00" <= c <= "\u9fff" or c == "·" for c in text):
-        return [report(path, "person_name.bad_chars", NAME)]
-    return []
+    code = check_person_name_text(name)
+    return [report(path, code, NAME)] if code else []
 
 
 def id_problems(field: Field, number: object, kind: str, path: str, ctx: Context) -> list[Problem]:

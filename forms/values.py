@@ -16,12 +16,13 @@ from .messages import report
 from .model import Field
 from .rules import ids
 from .rules.address import NANHAI_TOWNS, check_detail
+from .rules.han import all_han, is_han
 from .rules.names import check_name
+from .rules.person_names import check_person_name_text
 from .text import Problem, Text
 
 AMOUNT = re.compile(r"[0-9]{1,13}(\.[0-9]{1,2})?")      # 13 digits: up to 9.99 trillion yuan
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-NAME_DOT = "·"
 MAX_TOKEN = 64       # no ID, code, phone number, option or date is longer than this
 
 
@@ -88,11 +89,11 @@ def check_text(field: Field, value: object, path: str, ctx: Context) -> list[Pro
 def _charset_ok(text: str, charset: str) -> Text | None:
     """None when every character is allowed, else the wording of what is allowed."""
     if charset == "han":
-        if all("\u4e00" <= ch <= "\u9fff" for ch in text):
+        if all_han(text):
             return None
         return Text("只能用汉字", "Chinese characters only")
     if charset == "han_alnum":
-        if all("\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum()) for ch in text):
+        if all(is_han(ch) or (ch.isascii() and ch.isalnum()) for ch in text):
             return None
         return Text("只能用汉字、字母和数字", "Chinese characters, letters and digits only")
     if text.isprintable():
@@ -103,13 +104,8 @@ def _charset_ok(text: str, charset: str) -> Text | None:
 def check_person_name(field: Field, value: object, path: str, ctx: Context) -> list[Problem]:
     if not isinstance(value, str):
         return [report(path, "type", field.label)]
-    text = value.strip()
-    if not 2 <= len(text) <= 30:      # 30: the longest name an ID card prints, with dots
-        return [report(path, "person_name.length", field.label)]
-    if not all("\u4e00" <= ch <= "\u9fff" or ch == NAME_DOT for ch in text) \
-            or text.startswith(NAME_DOT) or text.endswith(NAME_DOT):
-        return [report(path, "person_name.bad_chars", field.label)]
-    return []
+    code = check_person_name_text(value)
+    return [report(path, code, field.label)] if code else []
 
 
 def check_resident_id(field: Field, value: object, path: str, ctx: Context) -> list[Problem]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..rules.han import is_han
 from . import DATA_DIR
 
 
@@ -15,7 +16,7 @@ def pinyin_keys(text: str) -> tuple[str, str]:
     """(initials, full pinyin) of the Chinese characters in `text`, lower case, no separators."""
     from pypinyin import Style, lazy_pinyin
 
-    han = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
+    han = "".join(ch for ch in text if is_han(ch))
     initials = "".join(lazy_pinyin(han, style=Style.FIRST_LETTER))
     full = "".join(lazy_pinyin(han))
     return initials.lower(), full.lower()

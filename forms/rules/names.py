@@ -7,6 +7,7 @@ return (code, params) pairs; the field layer turns them into bilingual problems.
 from __future__ import annotations
 
 from ..text import Text
+from .han import is_han
 
 CITY_DISTRICT = "佛山市南海区"
 CITY = "佛山市"
@@ -62,16 +63,12 @@ ENTITY_WORDING = {
 }
 
 
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
-
-
 def check_name(name: str, kind: str) -> list[tuple[str, dict[str, object]]]:
     """Problems with a name of `kind` ("limited_company", "sole_proprietorship",
     "individual_business"); the caller has already stripped surrounding spaces."""
     if kind == "enterprise":
         kind = "limited_company"
-    bad = [ch for ch in name if not (_is_han(ch) or ch in BRACKETS)]
+    bad = [ch for ch in name if not (is_han(ch) or ch in BRACKETS)]
     if kind == "individual_business":
         bad += [ch for ch in name if ch in BRACKETS]
     if bad:

@@ -95,3 +95,18 @@ def test_mobile_numbers_accepted_as_people_type_them(value):
                                    "１３８００１３８０００"])
 def test_bad_mobile_numbers(value):
     assert codes("operator_mobile", value) == ["mobile.format"]
+
+
+@pytest.mark.parametrize("name", ["刘䶮", "陈𬌗", "阿依古丽·买买提", "欧阳娜娜"])
+def test_real_names_with_rare_characters_or_dots_are_accepted(name):
+    assert codes("operator_name", name) == []
+
+
+@pytest.mark.parametrize("name, code", [
+    ("王", "person_name.length"), ("·王五", "person_name.bad_chars"),
+    ("阿依··买买提", "person_name.bad_chars"), ("Wang Wu", "person_name.bad_chars"),
+    ("王五😀", "person_name.bad_chars"), ("王\u202e五", "person_name.bad_chars"),
+    ("王" * 31, "person_name.length"),
+])
+def test_bad_person_names(name, code):
+    assert codes("operator_name", name) == [code]
