@@ -28,7 +28,7 @@ from printer.status import Outcome, PrinterStatus, PrintResult, State, StatusBit
 
 log = logging.getLogger(__name__)
 
-POLL_S = 0.2
+POLL_S = 0.05  # a status request is 2 bytes out, 1 back: cheap to ask often
 BUSY = 0x10
 ALREADY_PRINTED = ("该执照已打印，如需补打请由工作人员申请补打",
                    "This licence was already printed; staff must request a reprint")
@@ -75,7 +75,12 @@ class LicencePrinter:
         started = time.monotonic()
         job_id = f"L-{uuid.uuid4().hex[:12]}"
         with self._lock:
-            result = self._print(job_id, licence, stock, reprint, started)
+            try:
+                result = self._print(job_id, licence, stock, reprint, started)
+            except Exception as exc:  # a driver bug must not take the kiosk down with it
+                log.exception("licence job %s: unexpected failure", job_id)
+                result = PrintResult(job_id, Outcome.UNCONFIRMED, PrinterStatus(State.ERROR, repr(exc)),
+                                     detail="internal error; check the printer before retrying")
         log.info("licence job %s on %s %s (%s)%s", job_id, stock, result.outcome.value,
                  result.status.state.value, " reprint" if reprint else "")
         return result

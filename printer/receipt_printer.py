@@ -82,7 +82,13 @@ class ReceiptPrinter:
         """Print and confirm one receipt. Never raises; see PrintResult.outcome."""
         started = time.monotonic()
         with self._lock:
-            result = self._print(job, started)
+            try:
+                result = self._print(job, started)
+            except Exception as exc:  # a driver bug must not take the kiosk down with it
+                log.exception("receipt job %s: unexpected failure", job.job_id)
+                result = PrintResult(job.job_id, Outcome.UNCONFIRMED,
+                                     PrinterStatus(State.ERROR, repr(exc)), (), 0,
+                                     time.monotonic() - started, "internal error")
         log.info("receipt job %s %s (%s, %d bytes, %.2f s)", job.job_id, result.outcome.value,
                  result.status.state.value, result.bytes_sent, result.seconds)
         return result
