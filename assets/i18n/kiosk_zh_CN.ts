@@ -1,0 +1,191 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en_US">
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/AttractScreen.qml" line="47"/>
+        <source>Register an individual business, a sole-proprietor enterprise or a limited company, and add the permits it needs.</source>
+        <translation>在这里办理个体工商户、个人独资企业、有限责任公司设立登记，并一并申请所需的经营许可。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/AttractScreen.qml" line="58"/>
+        <source>Start</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/AttractScreen.qml" line="63"/>
+        <source>Touch Start to begin. Your information is cleared when you finish or walk away.</source>
+        <translation>请触摸“开始办理”。办理结束或您离开后，您的信息会被清除。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/AttractScreen.qml" line="80"/>
+        <source>Large text</source>
+        <translation>大字</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/AttractScreen.qml" line="86"/>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/IdleOverlay.qml" line="32"/>
+        <source>Are you still there?</source>
+        <translation>您还在吗？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/IdleOverlay.qml" line="40"/>
+        <source>This session ends in %1 seconds and what you entered will be cleared.</source>
+        <translation>本次办理将在 %1 秒后结束，您输入的信息将被清除。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/IdleOverlay.qml" line="47"/>
+        <source>I need more time</source>
+        <translation>我需要更多时间</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/IdleOverlay.qml" line="53"/>
+        <source>End now and clear</source>
+        <translation>立即结束并清除</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/Main.qml" line="23"/>
+        <source>Business registration self-service</source>
+        <translation>营业执照自助办理</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeFinderScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/ScopeFinderScreen.qml" line="18"/>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/ScopeFinderScreen.qml" line="19"/>
+        <source>Permit needed</source>
+        <translation>需要许可</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/ScopeFinderScreen.qml" line="20"/>
+        <source>Filing needed</source>
+        <translation>需要备案</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/ScopeFinderScreen.qml" line="21"/>
+        <source>No permit needed</source>
+        <translation>无需许可</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/ScopeFinderScreen.qml" line="26"/>
+        <source>Needs a permit before trading: %1. It can be added to your application at this terminal.</source>
+        <translation>开展经营前须取得许可：%1。可在本终端随本次申请一并办理。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/ScopeFinderScreen.qml" line="27"/>
+        <source>Before trading you need a permit from the responsible department; this terminal cannot add it.</source>
+        <translation>开展经营前须向相关部门申请许可，本终端无法办理。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/ScopeFinderScreen.qml" line="28"/>
+        <source>Needs a filing: %1. It can be added to your application at this terminal.</source>
+        <translation>需要办理备案：%1。可在本终端随本次申请一并办理。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/ScopeFinderScreen.qml" line="29"/>
+        <source>The business licence is enough for this activity.</source>
+        <translation>凭营业执照即可开展此项经营。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/ScopeFinderScreen.qml" line="43"/>
+        <source>Find your business activity</source>
+        <translation>查找经营范围</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/ScopeFinderScreen.qml" line="49"/>
+        <source>Type what your business will do, in Chinese or as pinyin initials (for example 餐饮 or cyfw).</source>
+        <translation>请输入经营内容，可用汉字或拼音首字母（例如“餐饮”或 cyfw）。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/ScopeFinderScreen.qml" line="57"/>
+        <source>Business activity</source>
+        <translation>经营项目</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/ScopeFinderScreen.qml" line="64"/>
+        <source>Nothing found. Try fewer words, or the first letters of the pinyin.</source>
+        <translation>没有找到。请少输入几个字，或改用拼音首字母。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/ScopeFinderScreen.qml" line="137"/>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/ServiceScreen.qml" line="45"/>
+        <source>This service will ask you for:</source>
+        <translation>办理此业务需要填写：</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/ServiceScreen.qml" line="62"/>
+        <source>Before submitting you will confirm:</source>
+        <translation>提交前您需要确认：</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/ServiceScreen.qml" line="79"/>
+        <source>Find your business activity and the permits it needs</source>
+        <translation>查找经营范围及所需许可</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/ServiceScreen.qml" line="86"/>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/ServicesScreen.qml" line="31"/>
+        <source>Choose a service</source>
+        <translation>请选择业务</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/ServicesScreen.qml" line="37"/>
+        <source>Touch the kind of business you want to register to see what it will ask.</source>
+        <translation>请触摸您要登记的主体类型，查看需要填写的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/ServicesScreen.qml" line="72"/>
+        <source>Find your business activity and the permits it needs</source>
+        <translation>查找经营范围及所需许可</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/TopBar.qml" line="26"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/TopBar.qml" line="34"/>
+        <source>Cancel and clear</source>
+        <translation>取消并清除</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/TopBar.qml" line="49"/>
+        <source>Large text</source>
+        <translation>大字</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/TopBar.qml" line="55"/>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
+    </message>
+</context>
+</TS>

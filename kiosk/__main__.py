@@ -1,0 +1,55 @@
+"""`python -m kiosk` (console script `kiosk`): run the terminal, or render its screenshots.
+
+    kiosk [--config PATH]                     run the terminal
+    kiosk [--config PATH] screenshots DIR     every screen in both languages, as PNG, offscreen
+
+Exit codes: 0 normal, 2 no display found, 3 the configuration is refused, 4 the QML did not
+load (systemd restarts the unit on any non-zero code).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from kiosk.config import ConfigError, load_config
+from kiosk.display import NO_DISPLAY_EXIT, NO_DISPLAY_MESSAGE, display_available
+
+CONFIG_REFUSED_EXIT = 3
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk", description="Business registration terminal")
+    parser.add_argument("--config", metavar="PATH",
+                        help="settings file (default: $KIOSK_CONFIG, then ./config.toml)")
+    commands = parser.add_subparsers(dest="command")
+    shots = commands.add_parser("screenshots", help="render every screen in both languages (PNG)")
+    shots.add_argument("directory", type=Path, metavar="DIR")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        cfg = load_config(args.config)
+    except ConfigError as exc:
+        print(f"配置错误，终端未启动：设置项 {exc.key} 的值 {exc.value!r} 不被接受；允许：{exc.allowed}\n"
+              f"Configuration refused, the terminal did not start: {exc}", file=sys.stderr)
+        return CONFIG_REFUSED_EXIT
+    if args.command == "screenshots":
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from kiosk.screenshots import render_all
+
+        return render_all(cfg, args.directory)
+    if not display_available(os.environ):
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr, end="")
+        return NO_DISPLAY_EXIT
+    from kiosk.app import run
+
+    return run(cfg)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""The on-screen keyboard's two duties beyond typing: it must offer Chinese, and it must forget.
+
+Pinyin learns the phrases people pick into a user dictionary, so one applicant's name would be
+offered to the next. `VirtualKeyboardSettings.userDataReset()` is called on every session reset
+as Qt documents, but in Qt 6.12 the pinyin plugin does not listen to it (its library references
+no Settings symbol; a phrase learned before the call is still offered after it). What does stop
+pinyin learning is `Qt.ImhSensitiveData` on the field: the plugin then closes its user
+dictionary. So every kiosk text field carries that hint (Kiosk.Controls.KioskTextField), any
+dictionary a previous version left on disk is removed at start, and the UI tests prove a rare
+phrase picked in one session is not offered in the next.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QMetaObject, QObject, QStandardPaths, QTimer
+
+log = logging.getLogger("kiosk.keyboard")
+
+REQUIRED_LOCALE = "zh_CN"
+# The keyboard fills availableLocales once its layouts are scanned (about 0.3 s after the first
+# frame here); if nothing arrived after 10 s it never will.
+LOCALE_CHECK_TIMEOUT_MS = 10_000
+
+
+def pinyin_user_dictionary() -> Path:
+    """Where Qt's pinyin keeps what it learned (QStandardPaths::ConfigLocation, as in Qt's source)."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.ConfigLocation)
+    return Path(base) / "qtvirtualkeyboard" / "pinyin" / "usr_dict.dat"
+
+
+def remove_stale_pinyin_dictionary() -> bool:
+    path = pinyin_user_dictionary()
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    log.info("removed a pinyin user dictionary left by an earlier run")
+    return True
+
+
+class OnScreenKeyboard(QObject):
+    """Wraps the VirtualKeyboardSettings singleton of one QML engine: which layouts the
+    keyboard offers (Chinese pinyin first, then English) and forgetting on reset."""
+
+    def __init__(self, settings: QObject, locales: tuple[str, ...] = ("zh_CN", "en_US"),
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        settings.setProperty("activeLocales", list(locales))
+        settings.setProperty("locale", locales[0])
+        self.locales_checked = False
+        self.chinese_available: bool | None = None
+        self._gave_up = False
+        settings.availableLocalesChanged.connect(self._check_locales)
+        QTimer.singleShot(LOCALE_CHECK_TIMEOUT_MS, self._give_up_waiting)
+        self._check_locales()
+
+    def available_locales(self) -> list[str]:
+        return list(self._settings.property("availableLocales") or [])
+
+    def _give_up_waiting(self) -> None:
+        self._gave_up = True
+        self._check_locales()
+
+    def _check_locales(self) -> None:
+        available = self.available_locales()
+        if self.locales_checked or (not available and not self._gave_up):
+            return
+        self.locales_checked = True
+        self.chinese_available = REQUIRED_LOCALE in available
+        if self.chinese_available:
+            log.info("on-screen keyboard locales: %s", ", ".join(available))
+        else:
+            log.error("on-screen keyboard has no %s layout (available: %s); applicants cannot "
+                      "type Chinese. Reinstall PySide6 with Qt Virtual Keyboard's pinyin plugin.",
+                      REQUIRED_LOCALE, ", ".join(available) or "none")
+
+    def forget(self) -> None:
+        """Session reset: tell every input method to drop what it learned."""
+        QMetaObject.invokeMethod(self._settings, "userDataReset")

@@ -1,0 +1,93 @@
+// What a passer-by sees: the service in both languages, where they are, one big Start.
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.ViewModels
+import Kiosk.Controls
+
+Item {
+    id: screen
+    objectName: "attractScreen"
+    required property Journey journey
+    required property LanguageSwitch language
+    required property string siteName
+    required property string siteNameEn
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: 80
+        spacing: Appearance.gap * 2
+
+        Item { Layout.preferredHeight: 160 }
+        // The title is bilingual whatever the language: a passer-by has not chosen yet.
+        KioskLabel {
+            objectName: "attractTitleZh"
+            Layout.fillWidth: true
+            text: "营业执照 自助办理"
+            font.pixelSize: Appearance.fontTitle * 1.2
+            font.bold: true
+            horizontalAlignment: Text.AlignHCenter
+        }
+        KioskLabel {
+            objectName: "attractTitleEn"
+            Layout.fillWidth: true
+            text: "Business Registration Self-Service"
+            font.pixelSize: Appearance.fontHeading
+            horizontalAlignment: Text.AlignHCenter
+        }
+        KioskLabel {
+            objectName: "siteName"
+            Layout.fillWidth: true
+            text: screen.siteName + "\n" + screen.siteNameEn
+            color: Appearance.muted
+            horizontalAlignment: Text.AlignHCenter
+        }
+        KioskLabel {
+            objectName: "attractPitch"
+            Layout.fillWidth: true
+            text: qsTr("Register an individual business, a sole-proprietor enterprise or a limited company, and add the permits it needs.")
+            horizontalAlignment: Text.AlignHCenter
+        }
+        Item { Layout.fillHeight: true }
+        KioskButton {
+            objectName: "startButton"
+            Layout.alignment: Qt.AlignHCenter
+            Layout.preferredWidth: 720
+            Layout.preferredHeight: Appearance.targetSize * 2
+            primary: true
+            font.pixelSize: Appearance.fontTitle
+            text: qsTr("Start")
+            onClicked: screen.journey.start()
+        }
+        KioskLabel {
+            Layout.fillWidth: true
+            text: qsTr("Touch Start to begin. Your information is cleared when you finish or walk away.")
+            font.pixelSize: Appearance.fontSmall
+            color: Appearance.muted
+            horizontalAlignment: Text.AlignHCenter
+        }
+        Item { Layout.preferredHeight: 80 }
+        RowLayout {
+            Layout.alignment: Qt.AlignHCenter
+            spacing: 24
+            KioskButton {
+                objectName: "languageButton"
+                text: screen.language.chinese ? "English" : "中文"
+                visible: screen.language.canSwitch
+                onClicked: screen.language.toggle()
+            }
+            KioskButton {
+                objectName: "largeTextButton"
+                text: qsTr("Large text")
+                checkedLook: Appearance.largeText
+                onClicked: Appearance.toggleLargeText()
+            }
+            KioskButton {
+                objectName: "contrastButton"
+                text: qsTr("High contrast")
+                checkedLook: Appearance.highContrast
+                onClicked: Appearance.toggleHighContrast()
+            }
+        }
+        Item { Layout.preferredHeight: 40 }
+    }
+}

@@ -1,0 +1,14 @@
+"""View-models: every decision the screens show, made in Python and testable without a screen.
+
+Importing this package registers the types in the QML module `Kiosk.ViewModels` 1.0.
+"""
+
+from .appearance import Appearance
+from .idle_countdown import IdleCountdown
+from .journey import Journey, Screen
+from .language import LanguageSwitch
+from .scope_finder import ScopeFinder
+from .services import ServiceList
+
+__all__ = ["Appearance", "IdleCountdown", "Journey", "LanguageSwitch", "Screen", "ScopeFinder",
+           "ServiceList"]

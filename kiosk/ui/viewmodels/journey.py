@@ -1,0 +1,136 @@
+"""Which screen the terminal shows, and the ways a visit ends.
+
+Screens exist only where the real thing exists: the attract screen, the service list, what a
+chosen service will ask (straight from its forms/ definition), the business-scope finder and
+the apology after an unexpected error. A visit ends by Finish, Cancel, idle time-out or a
+crash; each emits `ended(reason)` once and the composition root wipes the session.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement
+
+QML_IMPORT_NAME = "Kiosk.ViewModels"
+QML_IMPORT_MAJOR_VERSION = 1
+
+log = logging.getLogger("kiosk.journey")
+
+# Long enough to read two sentences in two languages, short enough that the next person does
+# not find an apology on the screen.
+APOLOGY_SECONDS = 12
+
+
+class Screen(enum.StrEnum):
+    ATTRACT = "attract"
+    SERVICES = "services"
+    SERVICE = "service"
+    SCOPE = "scope"
+    APOLOGY = "apology"
+
+
+class EndReason(enum.StrEnum):
+    FINISH = "finish"
+    CANCEL = "cancel"
+    IDLE = "idle"
+    CRASH = "crash"
+
+
+@QmlElement
+class Journey(QObject):
+    screenChanged = Signal()
+    began = Signal()
+    ended = Signal(str)
+
+    def __init__(self, parent: QObject | None = None, apology_seconds: float = APOLOGY_SECONDS) -> None:
+        super().__init__(parent)
+        self._screen = Screen.ATTRACT
+        self._history: list[Screen] = []
+        self._apology_timer = QTimer(self)
+        self._apology_timer.setSingleShot(True)
+        self._apology_timer.setInterval(int(apology_seconds * 1000))
+        self._apology_timer.timeout.connect(self.apologyDone)
+
+    @Property(str, notify=screenChanged)
+    def screen(self) -> str:
+        return self._screen.value
+
+    @Property(bool, notify=screenChanged)
+    def inSession(self) -> bool:  # noqa: N802 (QML name)
+        return self._screen not in (Screen.ATTRACT, Screen.APOLOGY)
+
+    @Property(bool, notify=screenChanged)
+    def canGoBack(self) -> bool:  # noqa: N802
+        return bool(self._history) and self.inSession
+
+    def _go(self, screen: Screen, *, remember: bool = True) -> None:
+        if screen is self._screen:
+            return
+        if remember and self.inSession:
+            self._history.append(self._screen)
+        self._screen = screen
+        log.info("screen %s", screen.value)
+        self.screenChanged.emit()
+
+    @Slot()
+    def start(self) -> None:
+        if self._screen is Screen.ATTRACT:
+            self._history.clear()
+            self._go(Screen.SERVICES, remember=False)
+            self.began.emit()
+
+    @Slot()
+    def showService(self) -> None:  # noqa: N802
+        if self.inSession:
+            self._go(Screen.SERVICE)
+
+    @Slot()
+    def showScopeFinder(self) -> None:  # noqa: N802
+        if self.inSession:
+            self._go(Screen.SCOPE)
+
+    @Slot()
+    def back(self) -> None:
+        if self.canGoBack:
+            self._go(self._history.pop(), remember=False)
+
+    @Slot()
+    def finish(self) -> None:
+        self._end(EndReason.FINISH)
+
+    @Slot()
+    def cancel(self) -> None:
+        self._end(EndReason.CANCEL)
+
+    def time_out(self) -> None:
+        self._end(EndReason.IDLE)
+
+    def _end(self, reason: EndReason) -> None:
+        if not self.inSession:
+            return
+        self._history.clear()
+        self._go(Screen.ATTRACT, remember=False)
+        self.ended.emit(reason.value)
+
+    def show_apology(self) -> None:
+        """After an unexpected error: apologise, and end whatever visit was under way."""
+        was_in_session = self.inSession
+        self._history.clear()
+        self._go(Screen.APOLOGY, remember=False)
+        self._apology_timer.start()
+        if was_in_session:
+            self.ended.emit(EndReason.CRASH.value)
+
+    @Slot()
+    def apologyDone(self) -> None:  # noqa: N802
+        self._apology_timer.stop()
+        if self._screen is Screen.APOLOGY:
+            self._go(Screen.ATTRACT, remember=False)
+
+    def go_to(self, screen: Screen) -> None:
+        """For the screenshot command: show a screen without a person's history."""
+        self._history.clear()
+        self._go(screen, remember=False)
