@@ -112,8 +112,10 @@ def _service_of(app: object, defs: Definitions) -> tuple[Service | None, list[Pr
     if not isinstance(app, Application):
         return None, [report("", "application.shape")]
     if app.schema_version != SCHEMA_VERSION:
-        return None, [report("schema_version", "schema.version", got=str(app.schema_version)[:8],
-                             want=SCHEMA_VERSION)]
+        got = app.schema_version
+        shown = str(got) if isinstance(got, int) and not isinstance(got, bool) and abs(got) < 10**6 \
+            else "?"      # str() of a huge int raises (4300-digit limit); show nothing instead
+        return None, [report("schema_version", "schema.version", got=shown, want=SCHEMA_VERSION)]
     svc = defs.service_by_id.get(app.service) if isinstance(app.service, str) else None
     if svc is None:
         return None, [report("service", "service.unknown")]

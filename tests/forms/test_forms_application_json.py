@@ -53,3 +53,12 @@ def test_from_json_copies_so_later_edits_do_not_leak():
     app = forms.Application.from_json(data)
     data["answers"]["scope"].append("x")
     assert "x" not in app.answers["scope"]
+
+
+@pytest.mark.parametrize("version", [pytest.param(10**5000, id="huge"), -1, "1", None, 2.0])
+def test_wrong_schema_version_on_a_hand_built_application(version):
+    app = samples.valid_application("individual_business")
+    app.schema_version = version
+    problems = forms.validate_application(app)
+    assert [p.code for p in problems] == ["schema.version"]
+    assert str(forms.SCHEMA_VERSION) in problems[0].en
