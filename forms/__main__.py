@@ -38,9 +38,11 @@ def check(path: str) -> int:
         return _fail("文件过大，不是申请数据。", "the file is too large to be an application.")
     try:
         data = json.loads(raw.decode("utf-8"))
-        app = Application.from_json(data)
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):
+        # ValueError covers bad UTF-8, bad JSON and integers past Python's 4300-digit limit.
         return _fail("文件不是 UTF-8 编码的 JSON。", "the file is not UTF-8 JSON.")
+    try:
+        app = Application.from_json(data)
     except ApplicationFormatError as exc:
         return _fail(exc.zh, exc.en)
     problems = validate_application(app)

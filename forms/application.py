@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import ApplicationFormatError
+from .messages import shown
 
 SCHEMA_VERSION = 1
 KEYS = frozenset({"schema_version", "id", "service", "answers", "addons", "declarations"})
@@ -68,7 +69,7 @@ class Application:
             raise _error("declarations 应为字符串列表", "declarations must be a list of strings")
         return cls(
             id=app_id, service=data["service"], answers=answers,
-            addons={key: _answers(value, f"addons.{key[:40]}") for key, value in addons.items()},
+            addons={key: _answers(value, f"addons.{shown(key)}") for key, value in addons.items()},
             declarations=list(declarations), schema_version=version,
         )
 

@@ -191,6 +191,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+def shown(key: object, limit: int = 40) -> str:
+    """A key or path from outside, safe to put in a problem: cut to `limit` characters, with
+    controls, direction overrides and lone surrogates (which no UTF-8 output can carry)
+    replaced by "?"."""
+    if not isinstance(key, str):
+        return f"<{type(key).__name__}>"
+    return "".join(ch if ch.isprintable() else "?" for ch in key[:limit])
+
+
 def report(field: str, code: str, label: Text | None = None, **params: object) -> Problem:
     """Build the Problem for `code`; Text parameters are resolved per language."""
     zh_t, en_t = MESSAGES[code]

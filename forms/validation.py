@@ -13,7 +13,7 @@ from datetime import date
 from .application import SCHEMA_VERSION, Application
 from .checks import check_value
 from .definitions import Definitions, current
-from .messages import report
+from .messages import report, shown
 from .model import AddOn, Field, Service, Step
 from .persons import entry_problems_of
 from .rules.cross import RULES
@@ -52,8 +52,8 @@ def _unknown_keys(answers: dict, definition: Service | AddOn, prefix: str) -> li
     problems = []
     for key in answers:
         if key not in known:
-            shown = key[:MAX_KEY] if isinstance(key, str) else f"<{type(key).__name__}>"
-            problems.append(report(prefix + shown, "unknown_field", Text(shown, shown)))
+            echo = shown(key, MAX_KEY)
+            problems.append(report(prefix + echo, "unknown_field", Text(echo, echo)))
     return problems
 
 
@@ -72,8 +72,7 @@ def _addon_problems(app: Application, svc: Service, ctx: Context,
     triggered = {defs.catalogue.by_id[i].addon_id for i in scope}
     problems: list[Problem] = []
     for addon_id, answers in app.addons.items():
-        shown = addon_id[:MAX_KEY] if isinstance(addon_id, str) else f"<{type(addon_id).__name__}>"
-        prefix = f"addons.{shown}"
+        prefix = f"addons.{shown(addon_id, MAX_KEY)}"
         found = defs.addon_by_id.get(addon_id) if isinstance(addon_id, str) else None
         if found is None or svc.id not in found.services:
             problems.append(report(prefix, "addon.unknown"))
@@ -113,9 +112,9 @@ def _service_of(app: object, defs: Definitions) -> tuple[Service | None, list[Pr
         return None, [report("", "application.shape")]
     if app.schema_version != SCHEMA_VERSION:
         got = app.schema_version
-        shown = str(got) if isinstance(got, int) and not isinstance(got, bool) and abs(got) < 10**6 \
+        echo = str(got) if isinstance(got, int) and not isinstance(got, bool) and abs(got) < 10**6 \
             else "?"      # str() of a huge int raises (4300-digit limit); show nothing instead
-        return None, [report("schema_version", "schema.version", got=shown, want=SCHEMA_VERSION)]
+        return None, [report("schema_version", "schema.version", got=echo, want=SCHEMA_VERSION)]
     svc = defs.service_by_id.get(app.service) if isinstance(app.service, str) else None
     if svc is None:
         return None, [report("service", "service.unknown")]
@@ -168,9 +167,10 @@ def validate_field(service_id: str, field_path: str, value: object, answers: dic
     if svc is None:
         return [report("service", "service.unknown")]
     match = FIELD_PATH.fullmatch(field_path) if isinstance(field_path, str) else None
-    path = field_path[:MAX_KEY * 2] if isinstance(field_path, str) else ""
     if match is None:
+        path = shown(field_path, MAX_KEY * 2)
         return [report(path, "unknown_field", Text(path, path))]
+    path = match.group(0)
     addon_id, field_id, index, sub = match.groups()
     definition: Service | AddOn | None = svc
     if addon_id is not None:

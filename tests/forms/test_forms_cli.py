@@ -49,7 +49,7 @@ def test_check_file_with_problems(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("content", [b"{not json", b"\xff\xfe\x00", b"[1, 2]",
-                                     b'{"id": "x"}', b"[" * 100000])
+                                     b'{"id": "x"}', b"[" * 100000, b"1" * 5000])
 def test_check_unreadable_or_malformed_file(tmp_path, capsys, content):
     path = tmp_path / "bad.json"
     path.write_bytes(content)
@@ -84,3 +84,15 @@ def test_python_dash_m_forms_runs_as_a_process(tmp_path):
                             cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert {p["code"] for p in json.loads(result.stdout)["problems"]} == {"declaration.missing"}
+
+
+def test_check_reports_a_lone_surrogate_key_without_crashing(tmp_path):
+    data = samples.valid_application("individual_business").to_json()
+    text = json.dumps(data).replace('"answers": {', '"answers": {"\\ud800\\u202e": 1, ', 1)
+    path = tmp_path / "odd.json"
+    path.write_text(text, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "forms", "check", str(path)], cwd=ROOT,
+                            capture_output=True, timeout=60)
+    assert result.returncode == 1
+    report = json.loads(result.stdout.decode("utf-8"))
+    assert [(p["field"], p["code"]) for p in report["problems"]] == [("??", "unknown_field")]
