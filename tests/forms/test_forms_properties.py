@@ -36,6 +36,7 @@ def assert_bilingual(problems):
         assert p.code in MESSAGES
         assert p.zh.strip() and p.en.strip()
         assert isinstance(p.field, str) and len(p.field) <= 200
+        (p.field + p.zh + p.en).encode("utf-8")      # printable anywhere: no lone surrogates
 
 
 @FAST
