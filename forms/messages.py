@@ -152,6 +152,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "legal_rep.not_officer": ("法定代表人须由董事或经理担任，请在“董事、监事、经理”中把此人登记为董事或经理。",
                               "The legal representative must be a director or the manager; please "
                               "list this person as director or manager under officers."),
+    "legal_rep.name_mismatch": ("法定代表人姓名与“董事、监事、经理”中同一身份证号码的姓名不一致，请核对。",
+                                "The legal representative's name differs from the name listed under "
+                                "officers for the same ID number; please check both."),
     "officers.no_director": ("请至少登记一名董事。", "Please list at least one director."),
     "officers.too_many_managers": ("经理只能有一名，请调整。",
                                    "A company has one manager only; please adjust."),

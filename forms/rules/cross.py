@@ -83,6 +83,9 @@ def legal_rep_is_officer(answers: dict, prefix: str, ctx: Context) -> list[Probl
     for officer in officers:
         if (isinstance(officer, dict) and _norm(officer.get("id_number")) == rep
                 and officer.get("role") in ("director", "manager")):
+            name, listed = answers.get("legal_rep_name"), officer.get("name")
+            if isinstance(name, str) and isinstance(listed, str) and name.strip() != listed.strip():
+                return [report(f"{prefix}legal_rep_name", "legal_rep.name_mismatch", None)]
             return []
     return [report(f"{prefix}legal_rep_id", "legal_rep.not_officer", None)]
 

@@ -245,3 +245,9 @@ def test_director_may_also_be_the_manager():
     assert found(app) == set()
     app.answers["officers"].append(dict(app.answers["officers"][0], role="manager"))
     assert ("officers[3].id_number", "persons.duplicate") in found(app)
+
+
+def test_legal_representative_name_matches_the_officer_listed():
+    app = samples.valid_application("limited_company")
+    app.answers["legal_rep_name"] = fictional_name(3)
+    assert found(app) == {("legal_rep_name", "legal_rep.name_mismatch")}
