@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import threading
+from contextlib import nullcontext
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -45,6 +47,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         engine=engine,
         sessions=session_factory(engine),
         pruner=NoncePruner(settings.max_clock_skew_seconds),
+        write_lock=threading.Lock() if engine.dialect.name == "sqlite" else nullcontext(),
     )
     for module in (applications, review, fleet, licences):
         app.include_router(module.router)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
@@ -20,6 +22,17 @@ class BackendContext:
     engine: Engine
     sessions: sessionmaker[Session]
     pruner: NoncePruner
+    # SQLite takes one writer at a time (every transaction is BEGIN IMMEDIATE, see db.py).
+    # Queueing the threads of this process on a lock wakes the next one the moment the
+    # writer commits, instead of SQLite's busy handler sleeping 1-100 ms between retries;
+    # the busy timeout still covers other processes (the CLI). PostgreSQL needs no lock.
+    write_lock: AbstractContextManager = field(default_factory=nullcontext)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One transaction, committed on success and rolled back on any exception."""
+        with self.write_lock, self.sessions.begin() as session:
+            yield session
 
 
 def backend_context(request: Request) -> BackendContext:

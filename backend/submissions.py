@@ -118,7 +118,7 @@ def submit(ctx: BackendContext, signed: SignedRequest, idempotency_key: str | No
         # waited for ours to commit). Everything of this attempt rolled back; answer with the
         # first post's result, or the 409 if the bodies differ.
         log.info("application %s: concurrent post lost the insert; replaying", data.get("id"))
-        with ctx.sessions.begin() as session:
+        with ctx.transaction() as session:
             existing = session.get(ApplicationRecord, str(data.get("id")))
             if existing is None:
                 raise
@@ -128,7 +128,7 @@ def submit(ctx: BackendContext, signed: SignedRequest, idempotency_key: str | No
 def _submit_once(
     ctx: BackendContext, signed: SignedRequest, data: dict, idempotency_key: str | None
 ) -> Accepted:
-    with ctx.sessions.begin() as session:
+    with ctx.transaction() as session:
         terminal = authenticate(session, signed, ctx.settings.max_clock_skew_seconds, ctx.pruner)
         key = _check_key(data, idempotency_key)
         body_hash = canonical_hash(data)

@@ -4,10 +4,12 @@ PostgreSQL, beside a bare FastAPI endpoint measured in the same run with the sam
 Each server runs in its own process (uvicorn, one worker, access log off) on 127.0.0.1; the
 client is one asyncio process with 20 connections. Every application is a valid individual
 business with a unique name, so each one takes the full path: signature, nonce, forms
-validation, name register, credit code, licence, commit. Bounded: at most REQUESTS posts or
-SECONDS per target. Prints ONE JSON line.
+validation, name register, credit code, licence, commit. The three targets are driven in
+interleaved rounds and the median round counts, because this 2-core machine is shared.
+Bounded: REQUESTS posts per target in ROUNDS rounds, each capped at SECONDS.
+Prints ONE JSON line.
 
-    .venv/bin/python bench/backend.py [--requests N] [--seconds S]
+    .venv/bin/python bench/backend.py [--requests N] [--rounds R] [--seconds S]
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import itertools
 import json
 import os
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -125,19 +128,37 @@ async def drive(
     }
 
 
-def run_bare(bodies, seconds) -> dict[str, float]:
+class Target:
+    """One server under test, started once and driven for several interleaved rounds, so
+    load from anything else on the machine hits every target alike."""
+
+    def __init__(
+        self, name: str, command: list[str], port: int, path: str, ready: str, key=None
+    ) -> None:
+        self.name, self.port, self.path, self.key = name, port, path, key
+        self.proc = subprocess.Popen(command, cwd=ROOT)
+        wait_ready(port, self.proc, ready)
+        self.rounds: list[dict[str, float]] = []
+
+    def drive(self, bodies, seconds: float) -> None:
+        self.rounds.append(asyncio.run(drive(self.port, self.path, bodies, seconds, self.key)))
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)
+
+    def median_rate(self) -> float:
+        return statistics.median(r["per_second"] for r in self.rounds)
+
+
+def bare_target() -> Target:
     port = free_port()
-    proc = subprocess.Popen([sys.executable, __file__, "--serve-bare", str(port)], cwd=ROOT)
-    try:
-        wait_ready(port, proc, "/docs")
-        asyncio.run(drive(port, "/bare", bodies[:CLIENTS], 30))  # warm-up
-        return asyncio.run(drive(port, "/bare", bodies[CLIENTS:], seconds))
-    finally:
-        proc.terminate()
-        proc.wait(10)
+    return Target(
+        "bare", [sys.executable, __file__, "--serve-bare", str(port)], port, "/bare", "/docs"
+    )
 
 
-def run_backend(db_args: list[str], data_dir: Path, bodies, seconds) -> dict[str, float]:
+def backend_target(name: str, db_args: list[str], data_dir: Path) -> Target:
     from forms.wire import KioskKey
 
     base = [sys.executable, "-m", "backend"]
@@ -157,52 +178,45 @@ def run_backend(db_args: list[str], data_dir: Path, bodies, seconds) -> dict[str
         check=True,
         capture_output=True,
     )
-    key = KioskKey.load(key_file)
     port = free_port()
-    proc = subprocess.Popen(
-        [
-            *base,
-            "serve",
-            "--port",
-            str(port),
-            "--data-dir",
-            str(data_dir),
-            "--log-level",
-            "warning",
-            *db_args,
-        ],
-        cwd=ROOT,
-    )
-    try:
-        wait_ready(port, proc, "/openapi.json")
-        asyncio.run(drive(port, "/v1/applications", bodies[:CLIENTS], 30, key))  # warm-up
-        return asyncio.run(drive(port, "/v1/applications", bodies[CLIENTS:], seconds, key))
-    finally:
-        proc.terminate()
-        proc.wait(10)
+    command = [
+        *base,
+        "serve",
+        "--port",
+        str(port),
+        "--data-dir",
+        str(data_dir),
+        "--log-level",
+        "warning",
+        *db_args,
+    ]
+    return Target(name, command, port, "/v1/applications", "/openapi.json", KioskKey.load(key_file))
 
 
-def run_postgres(bodies, seconds, data_dir: Path) -> dict[str, float] | str:
+def create_postgres() -> str | None:
     try:
         import psycopg
 
         name = f"kiosk_bench_{uuid.uuid4().hex[:10]}"
         with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
-    except Exception as exc:  # noqa: BLE001 - reported in the figures, not raised
-        return f"PostgreSQL unavailable: {type(exc).__name__}"
-    try:
-        url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-        return run_backend(["--db", url], data_dir, bodies, seconds)
-    finally:
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        return name
+    except Exception:  # noqa: BLE001 - reported in the figures, not raised
+        return None
+
+
+def drop_postgres(name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--requests", type=int, default=1500)
-    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--requests", type=int, default=1500, help="per target, all rounds")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--seconds", type=float, default=10.0, help="cap per round")
     parser.add_argument("--serve-bare", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_bare:
@@ -217,28 +231,42 @@ def main() -> int:
         )
         return 0
     os.environ.setdefault("PYTHONPATH", str(ROOT))
-    total = args.requests + CLIENTS
-    with tempfile.TemporaryDirectory() as tmp:
-        bare = run_bare(applications(total), args.seconds)
-        sqlite = run_backend([], Path(tmp) / "sqlite", applications(total), args.seconds)
-        postgres = run_postgres(applications(total), args.seconds, Path(tmp) / "pg")
+    per_round = args.requests // args.rounds
+    pg_name = create_postgres()
+    targets: list[Target] = []
+    load_before = os.getloadavg()[0]
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            targets.append(bare_target())
+            targets.append(backend_target("sqlite", [], Path(tmp) / "sqlite"))
+            if pg_name:
+                url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{pg_name}"
+                targets.append(backend_target("postgres", ["--db", url], Path(tmp) / "pg"))
+            for target in targets:  # warm-up: connections, caches, first counters
+                asyncio.run(drive(target.port, target.path, applications(CLIENTS), 30, target.key))
+            for _ in range(args.rounds):
+                for target in targets:
+                    target.drive(applications(per_round), args.seconds)
+    finally:
+        for target in targets:
+            target.stop()
+        if pg_name:
+            drop_postgres(pg_name)
+    bare = targets[0].median_rate()
     figures: dict[str, object] = {
         "clients": CLIENTS,
-        "bare_fastapi_per_s": round(bare["per_second"], 1),
-        "sqlite_accepted_per_s": round(sqlite["per_second"], 1),
-        "sqlite_vs_bare": round(sqlite["per_second"] / bare["per_second"], 3),
-        "sqlite_errors": sqlite["errors"],
-        "sqlite_accepted": sqlite["accepted"],
+        "rounds": args.rounds,
+        "requests_per_round": per_round,
+        "loadavg_1m_before": round(load_before, 2),
+        "bare_fastapi_per_s": round(bare, 1),
     }
-    if isinstance(postgres, dict):
-        figures |= {
-            "postgres_accepted_per_s": round(postgres["per_second"], 1),
-            "postgres_vs_bare": round(postgres["per_second"] / bare["per_second"], 3),
-            "postgres_errors": postgres["errors"],
-            "postgres_accepted": postgres["accepted"],
-        }
-    else:
-        figures["postgres"] = postgres
+    for target in targets[1:]:
+        rate = target.median_rate()
+        figures[f"{target.name}_accepted_per_s"] = round(rate, 1)
+        figures[f"{target.name}_vs_bare"] = round(rate / bare, 3)
+        figures[f"{target.name}_errors"] = sum(r["errors"] for r in target.rounds)
+    if not pg_name:
+        figures["postgres"] = "PostgreSQL on 127.0.0.1:5432 unavailable"
     print(json.dumps(figures))
     return 0
 

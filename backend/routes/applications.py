@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Header
+from fastapi import APIRouter, Header
 from fastapi.responses import JSONResponse
 
 from backend.context import Ctx, Signed
@@ -16,6 +16,21 @@ from backend.terminal_auth import authenticate
 from forms.wire import HEADER_IDEMPOTENCY, ApplicationDecision, Message, ProblemReport
 
 router = APIRouter(tags=["applications"])
+
+# forms.Application.to_json(), version 1; forms.Application.from_json is the authority.
+APPLICATION_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "forms.Application.to_json(); its id equals the Idempotency-Key header",
+    "required": ["schema_version", "id", "service", "answers", "addons", "declarations"],
+    "properties": {
+        "schema_version": {"type": "integer", "enum": [1]},
+        "id": {"type": "string", "format": "uuid"},
+        "service": {"type": "string", "maxLength": 64},
+        "answers": {"type": "object"},
+        "addons": {"type": "object", "additionalProperties": {"type": "object"}},
+        "declarations": {"type": "array", "items": {"type": "string"}},
+    },
+}
 
 REFUSALS: dict[int | str, dict[str, Any]] = {
     400: {"model": Message},
@@ -34,18 +49,21 @@ REFUSALS: dict[int | str, dict[str, Any]] = {
         409: {"model": Message, "description": "Same Idempotency-Key, different body"},
         422: {"model": ProblemReport, "description": "forms' validation problems"},
     },
+    # The body is read as the raw signed bytes, so it is documented here rather than parsed
+    # by FastAPI (which would also cost a second JSON parse on the hot path).
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": APPLICATION_SCHEMA}},
+        }
+    },
 )
 def post_application(
-    application: Annotated[
-        dict[str, Any],
-        Body(description="forms.Application.to_json(); its id equals the Idempotency-Key"),
-    ],
     signed: Signed,
     ctx: Ctx,
     idempotency_key: Annotated[str | None, Header(alias=HEADER_IDEMPOTENCY)] = None,
 ) -> JSONResponse:
     """Submit an application. 201 first time, 200 with the first result on a replay."""
-    del application  # parsed again from the signed raw bytes, which are what was signed
     try:
         accepted = submit(ctx, signed, idempotency_key)
     except InvalidApplication as invalid:
@@ -68,7 +86,7 @@ def get_application(
 ) -> ApplicationDecision:
     """Where an application stands; any registered terminal may ask (the receipt's QR code
     lets the applicant come back to any terminal)."""
-    with ctx.sessions.begin() as session:
+    with ctx.transaction() as session:
         authenticate(session, signed, ctx.settings.max_clock_skew_seconds, ctx.pruner)
         record = session.get(ApplicationRecord, application_id)
         if record is None:

@@ -39,7 +39,7 @@ def heartbeat(
     ctx: Ctx,
 ) -> None:
     """Store a terminal's latest health snapshot. Signed by that terminal."""
-    with ctx.sessions.begin() as session:
+    with ctx.transaction() as session:
         terminal = authenticate(session, signed, ctx.settings.max_clock_skew_seconds, ctx.pruner)
         if terminal.id != kiosk_id:
             raise ApiRefusal(
@@ -69,7 +69,7 @@ def fleet(
 ) -> FleetView:
     """Every terminal's latest snapshot; silent for more than 5 minutes = stale."""
     stale_after = timedelta(seconds=ctx.settings.stale_after_seconds)
-    with ctx.sessions.begin() as session:
+    with ctx.transaction() as session:
         require_role(staff_member(session, authorization), {StaffRole.FLEET})
         now = utcnow()
         entries = [

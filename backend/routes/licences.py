@@ -20,7 +20,7 @@ router = APIRouter(tags=["public"])
 def verify_licence(credit_code: str, ctx: Ctx) -> LicenceVerification:
     """Name, status and date of establishment: nothing personal (no representative, no address
     beyond what the licence face shows; the representative is deliberately left out)."""
-    with ctx.sessions.begin() as session:
+    with ctx.transaction() as session:
         licence = session.get(Licence, credit_code.strip().upper()[:18])
         if licence is None:
             raise not_found("营业执照", "licence")

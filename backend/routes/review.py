@@ -74,7 +74,7 @@ def queue(
     authorization: Authorization = None,
 ) -> ReviewQueue:
     """Applications in review waiting at the caller's level, oldest first."""
-    with ctx.sessions.begin() as session:
+    with ctx.transaction() as session:
         _member, level = _reviewer(session, authorization)
         records = session.scalars(
             select(ApplicationRecord)
@@ -96,7 +96,7 @@ def case(
     authorization: Authorization = None,
 ) -> ReviewCase:
     """One application with its answers and every review step so far."""
-    with ctx.sessions.begin() as session:
+    with ctx.transaction() as session:
         _reviewer(session, authorization)
         return _case(_record(session, application_id), ctx.settings, with_answers=True)
 
@@ -111,7 +111,7 @@ def approve(
     authorization: Authorization = None,
 ) -> ReviewCase:
     """Approve at any level: issues the credit code and add-on numbers, ends the review."""
-    with ctx.sessions.begin() as session:
+    with ctx.transaction() as session:
         member, level = _reviewer(session, authorization)
         record = _record(session, application_id)
 
@@ -141,7 +141,7 @@ def return_for_correction(
     authorization: Authorization = None,
 ) -> ReviewCase:
     """Send the application back to the applicant with reasons in both languages."""
-    with ctx.sessions.begin() as session:
+    with ctx.transaction() as session:
         member, level = _reviewer(session, authorization)
         record = _record(session, application_id)
         reasons = [Message(code=r.code, zh=r.zh, en=r.en) for r in body.reasons]
@@ -160,7 +160,7 @@ def reject(
     authorization: Authorization = None,
 ) -> ReviewCase:
     """Propose a rejection (sent one level up) or, at the final level, reject."""
-    with ctx.sessions.begin() as session:
+    with ctx.transaction() as session:
         member, level = _reviewer(session, authorization)
         record = _record(session, application_id)
         review.reject(
