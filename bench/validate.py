@@ -4,9 +4,11 @@
   shareholders and 3 add-ons (food, drug retail, class III devices); target median <= 1 ms.
 - load_cold_median_ms: in a fresh interpreter with forms imported, the first forms.services():
   reading and checking every service, add-on and the catalogue; target <= 50 ms.
-- import_and_load_cold_median_ms: the same from nothing, `import forms` included (Python's own
-  typing, enum, re, dataclasses and tomllib are about half of it; the kiosk and the backend have
-  most of them imported already). Medians of LOAD_RUNS fresh processes.
+- import_and_load_cold_median_ms: the same from nothing, `import forms` included, with bytecode
+  cached as an installed package has it (pip writes .pyc; this machine's environment sets
+  PYTHONDONTWRITEBYTECODE, so the bench caches into a temporary PYTHONPYCACHEPREFIX).
+- import_and_load_nobytecode_median_ms: the same when every module is compiled from source.
+  Medians of LOAD_RUNS fresh processes.
 - field_median_ms: one validate_field call (a resident ID), what the kiosk runs per keystroke.
 - search_median_ms: catalogue_search("cyfw") over the whole catalogue.
 Prints ONE JSON line.   .venv/bin/python bench/validate.py
@@ -15,9 +17,11 @@ Prints ONE JSON line.   .venv/bin/python bench/validate.py
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -41,16 +45,24 @@ def timed(call, runs: int) -> list[float]:
     return samples
 
 
-def cold_load_ms() -> tuple[list[float], list[float]]:
+def cold_load_ms(env: dict[str, str]) -> tuple[list[float], list[float]]:
     """(load only, import + load) in milliseconds, one pair per fresh interpreter."""
     load, total = [], []
     for _ in range(LOAD_RUNS):
         out = subprocess.run([sys.executable, "-c", COLD_LOAD], cwd=ROOT, capture_output=True,
-                             text=True, check=True)
+                             text=True, check=True, env=env)
         first, second = out.stdout.split()
         load.append(float(first))
         total.append(float(second))
     return load, total
+
+
+def with_bytecode(cache: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = cache
+    subprocess.run([sys.executable, "-c", COLD_LOAD], cwd=ROOT, env=env, check=True,
+                   capture_output=True)            # first run writes the bytecode
+    return env
 
 
 def main() -> None:
@@ -68,13 +80,16 @@ def main() -> None:
     field = timed(lambda: forms.validate_field("limited_company", "legal_rep_id", operator_id,
                                                app.answers), VALIDATE_RUNS)
     search = timed(lambda: forms.catalogue_search("cyfw"), 500)
-    load, total = cold_load_ms()
+    with tempfile.TemporaryDirectory() as cache:
+        load, total = cold_load_ms(with_bytecode(cache))
+    _, uncached = cold_load_ms({**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
     print(json.dumps({
         "validate_median_ms": round(statistics.median(validate), 4),
         "validate_p95_ms": round(statistics.quantiles(validate, n=20)[-1], 4),
         "load_cold_median_ms": round(statistics.median(load), 2),
         "load_cold_max_ms": round(max(load), 2),
         "import_and_load_cold_median_ms": round(statistics.median(total), 2),
+        "import_and_load_nobytecode_median_ms": round(statistics.median(uncached), 2),
         "field_median_ms": round(statistics.median(field), 4),
         "search_median_ms": round(statistics.median(search), 4),
         "catalogue_items": len(forms.load_definitions().catalogue.items),
