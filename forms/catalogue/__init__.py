@@ -61,14 +61,14 @@ class Catalogue:
         query = "".join(text.split())[:40]   # 40 chars: longer than any catalogue wording
         if not query:
             return []
-        latin = query.lower()
+        latin = query.lower() if query.isascii() and query.isalpha() else None
         ranked: list[tuple[int, int, ScopeItem]] = []
         for order, item in enumerate(self.items):
             if query in item.text:
                 rank = 0 if item.text.startswith(query) else 1
-            elif latin.isascii() and latin.isalpha() and latin in item.initials:
+            elif latin is not None and latin in item.initials:
                 rank = 2 if item.initials.startswith(latin) else 3
-            elif latin.isascii() and latin.isalpha() and latin in item.pinyin:
+            elif latin is not None and latin in item.pinyin:
                 rank = 4
             else:
                 continue

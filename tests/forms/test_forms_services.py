@@ -138,6 +138,22 @@ def test_sole_proprietorship_name_is_required():
     assert found(app) == {("name", "required")}
 
 
+@pytest.mark.parametrize("key, value, code", [
+    ("investment", "0.5", "money.range"), ("investment", "1000000001", "money.range"),
+    ("contribution_form", "borrowed", "choice.unknown"), ("employees", 5001, "integer.range"),
+    ("investor_mobile", "1380013800", "mobile.format"),
+])
+def test_sole_proprietorship_field_rules(key, value, code):
+    app = samples.valid_application("sole_proprietorship")
+    app.answers[key] = value
+    assert found(app) == {(key, code)}
+
+
+def test_sole_proprietorship_licence_shows_the_investment():
+    lic = forms.licence_particulars(samples.valid_application("sole_proprietorship"))
+    assert lic.entity_type.zh == "个人独资企业" and str(lic.registered_capital) == "200000.00"
+
+
 # --- limited company ---
 
 def test_capital_must_equal_the_contributions():
