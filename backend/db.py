@@ -16,6 +16,9 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 def make_engine(url: str) -> Engine:
     """An engine tuned for many short write transactions from a thread pool.
 
+    hide_parameters: a database error's message would otherwise quote the statement's values
+    (names, ID numbers) into whatever log records the traceback.
+
     SQLite: every transaction starts with BEGIN IMMEDIATE. A deferred transaction that reads
     and then writes can fail with SQLITE_BUSY at once (no busy wait) when another writer
     committed in between; taking the write lock up front turns that into an orderly queue,
@@ -24,12 +27,15 @@ def make_engine(url: str) -> Engine:
     """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+        return create_engine(
+            url, pool_size=10, max_overflow=20, pool_pre_ping=True, hide_parameters=True
+        )
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(
         url,
         connect_args={"check_same_thread": False, "timeout": 30},
+        hide_parameters=True,
         pool_size=20,
         max_overflow=20,
     )

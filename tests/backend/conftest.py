@@ -273,3 +273,15 @@ def make_application():
         return application.to_json()
 
     return make
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh PostgreSQL database for one test (skipped, or failed under CI, if unreachable)."""
+    require_postgres()
+    database = TemporaryPostgres()
+    database.create()
+    try:
+        yield database.url
+    finally:
+        database.drop()

@@ -1,0 +1,67 @@
+"""`python -m backend` as a technician runs it: a real process, its own data directory."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _serve(args: list[str]) -> tuple[subprocess.Popen, str]:
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "backend", *args, "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, proc.stdout.read().decode()
+        try:
+            if httpx.get(f"{url}/openapi.json", timeout=1).status_code == 200:
+                return proc, url
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    proc.kill()
+    raise AssertionError("python -m backend did not answer within 60 s")
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    proc.wait(timeout=15)
+
+
+def test_no_arguments_but_a_data_dir_serves_sqlite_on_loopback(tmp_path):
+    proc, url = _serve(["--data-dir", str(tmp_path)])
+    try:
+        document = httpx.get(f"{url}/openapi.json").json()
+        assert "/v1/applications" in document["paths"]
+        assert (tmp_path / "backend.sqlite3").exists()
+        assert url.startswith("http://127.0.0.1:")
+    finally:
+        _stop(proc)
+
+
+@pytest.mark.postgres
+def test_db_url_serves_postgresql(tmp_path, postgres_url):
+    proc, url = _serve(["serve", "--db", postgres_url, "--data-dir", str(tmp_path)])
+    try:
+        assert httpx.get(f"{url}/v1/licences/91440605MA0000007Y/verify").status_code == 404
+        assert not (tmp_path / "backend.sqlite3").exists()
+    finally:
+        _stop(proc)
