@@ -88,9 +88,6 @@ def test_a_shorter_ladder_makes_the_section_final(database_url):
     migrate(engine)
     at = datetime(2026, 11, 30, 9, 0)
     with Session(engine) as session, session.begin():
-        session.execute(
-            ApplicationRecord.__table__.delete().where(ApplicationRecord.id == "veto-setting")
-        )
         record = _in_review(session)
         for level in (ReviewLevel.WINDOW, ReviewLevel.SECTION):
             review.reject(
