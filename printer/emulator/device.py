@@ -90,6 +90,7 @@ class VirtualPrinter:
         self._job_raw = bytearray()
         self._job_open = False
         self._finished: queue.Queue = queue.Queue()
+        self._scan_tail = b""
         if self.out_dir:
             self.out_dir.mkdir(parents=True, exist_ok=True)
 
@@ -211,10 +212,19 @@ class VirtualPrinter:
             self.counters.lost += len(data)
             return
         self.counters.received += len(data)
-        for op in self._parse(data):
+        # Bytes before a real-time request reach the parser first: DLE ENQ 2 clears exactly what
+        # came before it, never what follows.
+        pos = 0
+        for end, op in self._scan_realtime(data):
+            self._queue_ops(self._parse(data[pos:end]))
+            pos = end
+            self._on_realtime(op)
+        self._queue_ops(self._parse(data[pos:]))
+
+    def _queue_ops(self, ops: list[Op]) -> None:
+        for op in ops:
             if op.realtime:
-                self._on_realtime(op)
-                continue
+                continue  # already answered by the scan
             # An image larger than the buffer streams through it on a real printer; count at
             # most half the buffer for one command so it neither overflows nor stalls the line.
             size = min(len(op.raw), self.buffer_bytes // 2)
@@ -230,6 +240,29 @@ class VirtualPrinter:
                     self._xoff = True
                     self.counters.xoff_sent += 1
                     self.answer(XOFF)
+
+    def _scan_realtime(self, data: bytes) -> list[tuple[int, Op]]:
+        """Find real-time requests anywhere in the stream, as a printer's receive interrupt does.
+
+        They are answered even inside another command's data, which is why a careful host never
+        lets image data contain them (see printer.glyphs.avoid_realtime).
+        """
+        tail = self._scan_tail
+        buf = tail + data
+        found: list[tuple[int, Op]] = []
+        for prefix, args, name in self.realtime_patterns:
+            size = len(prefix) + (1 if args else 0)
+            start = buf.find(prefix)
+            while start != -1:
+                end = start + size
+                if end > len(tail) and end <= len(buf):
+                    arg = buf[start + len(prefix)] if args else None
+                    if args is None or arg in args:
+                        op = Op(name, (arg,) if args else (), buf[start:end], True)
+                        found.append((end - len(tail), op))
+                start = buf.find(prefix, start + 1)
+        self._scan_tail = buf[-2:]
+        return sorted(found, key=lambda item: item[0])
 
     def answer(self, data: bytes) -> None:
         if self.port is not None and self.port.write(data):
@@ -302,6 +335,8 @@ class VirtualPrinter:
 
     # -- what subclasses provide -----------------------------------------------------------
     job_starters: frozenset[str] = frozenset()
+    # (prefix, allowed argument bytes or None for none, op name) of the real-time requests
+    realtime_patterns: tuple[tuple[bytes, frozenset[int] | None, str], ...] = ()
 
     def _parse(self, data: bytes) -> list[Op]:
         raise NotImplementedError

@@ -11,6 +11,7 @@ from printer.emulator.licence_canvas import LicenceCanvas
 class VirtualLicencePrinter(VirtualPrinter):
     kind = "licence"
     job_starters = frozenset({"init", "chinese", "text", "bit_image", "y", "x", "paper"})
+    realtime_patterns = ((b"\x1bj", None, "rt_status"), (b"\x10\x05", frozenset({2}), "rt_request"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

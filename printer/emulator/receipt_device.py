@@ -10,6 +10,8 @@ from printer.emulator.receipt_canvas import ReceiptCanvas
 class VirtualReceiptPrinter(VirtualPrinter):
     kind = "receipt"
     job_starters = frozenset({"init", "chinese", "text", "lf", "raster", "qr_print", "cut"})
+    realtime_patterns = ((b"\x10\x04", frozenset({1, 2, 3, 4}), "rt_status"),
+                         (b"\x10\x05", frozenset({1, 2}), "rt_request"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

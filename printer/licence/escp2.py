@@ -13,7 +13,7 @@ import qrcode
 from PIL import Image
 
 from printer.escpos.encoder import clean, is_native
-from printer.glyphs import render_line
+from printer.glyphs import avoid_realtime, render_line
 from printer.licence.layout import StockLayout
 from printer.licence.placement import PT_MM, Placement, em_width
 from printer.settings import PrinterProfile
@@ -33,6 +33,8 @@ def _units(mm: float, per_inch: int) -> int:
 
 def vertical(mm: float) -> bytes:
     n = _units(mm, V_UNITS)
+    if n & 0xFF == 0x10 and n >> 8 in (0x04, 0x05):
+        n += 1  # 1/360 inch lower rather than send 10 04 / 10 05, a real-time request
     return bytes([ESC, 0x28, 0x56, 0x02, 0x00, n & 0xFF, n >> 8])
 
 
@@ -72,7 +74,8 @@ def bit_image(image: Image.Image, x_mm: float, y_mm: float) -> bytes:
                         value |= 0x80 >> bit
                 columns.append(value)
         out += vertical(y_mm + top * 25.4 / DPI) + horizontal(x_mm)
-        out += bytes([ESC, 0x2A, 39, mono.width & 0xFF, mono.width >> 8]) + columns
+        out += bytes([ESC, 0x2A, 39, mono.width & 0xFF, mono.width >> 8])
+        out += avoid_realtime(bytes(columns))
     return bytes(out)
 
 
