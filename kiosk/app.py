@@ -56,13 +56,18 @@ class Terminal:
 
     def close(self) -> None:
         """Undo what start-up installed (tests build several terminals in one process)."""
+        import shiboken6
         from PySide6.QtCore import QCoreApplication
 
         self.crash.uninstall()
         QCoreApplication.instance().removeEventFilter(self.idle_watch)
         self.idle_watch.disarm()
+        self.keyboard.stop()
+        self.translations.uninstall()
         self.window.close()
-        self.engine.deleteLater()
+        # The engine (and the window it owns) goes first, synchronously: its bindings still
+        # point at the view-models, which Python frees when this Terminal is dropped.
+        shiboken6.delete(self.engine)
 
 
 def build_terminal(cfg: KioskConfig, *, entry: tuple[str, str] = ("Kiosk.Shell", "Main"),
@@ -178,7 +183,8 @@ def _warm_up() -> None:
     log.info("forms definitions loaded")
 
 
-def run(cfg: KioskConfig, *, on_first_frame: Callable[[], None] | None = None) -> int:
+def run(cfg: KioskConfig, *, on_first_frame: Callable[[], None] | None = None,
+        entry: tuple[str, str] = ("Kiosk.Shell", "Main")) -> int:
     """Start the terminal and serve until the window closes. Returns the process exit code."""
     from kiosk.logs import configure_logging, route_qt_messages
 
@@ -188,7 +194,7 @@ def run(cfg: KioskConfig, *, on_first_frame: Callable[[], None] | None = None) -
     route_qt_messages()
     log.info("terminal %s starting", cfg.terminal.id)
     try:
-        terminal = build_terminal(cfg, on_first_frame=on_first_frame)
+        terminal = build_terminal(cfg, on_first_frame=on_first_frame, entry=entry)
     except QmlLoadError as exc:
         log.critical("%s", exc)
         return QML_LOAD_FAILED_EXIT

@@ -17,6 +17,8 @@ from types import TracebackType
 
 from PySide6.QtCore import QObject, Qt, Signal
 
+from kiosk.emit import emit
+
 log = logging.getLogger("kiosk.crash")
 
 
@@ -66,4 +68,4 @@ class CrashContainment(QObject):
     def _report(self, description: str) -> None:
         self.count += 1
         log.error("unexpected error, showing the apology screen: %s", description)
-        self._raised.emit(description)
+        emit(self._raised, description)

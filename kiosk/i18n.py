@@ -57,3 +57,9 @@ class Translations:
         self.locale = locale
         self._engine.retranslate()
         return loaded
+
+    def uninstall(self) -> None:
+        if self._translator is not None:
+            QCoreApplication.instance().removeTranslator(self._translator)
+            self._translator = None
+        self.locale = SOURCE_LOCALE

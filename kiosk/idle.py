@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
+from kiosk.emit import emit
+
 
 class IdlePhase(enum.Enum):
     ACTIVE = "active"
@@ -132,14 +134,14 @@ class IdleWatch(QObject):
         if phase is IdlePhase.EXPIRED:
             self._armed = False
             self._set_phase(IdlePhase.EXPIRED)
-            self.expired.emit()
+            emit(self.expired)
             return
         self._set_phase(phase)
         if phase is IdlePhase.WARNING:
-            self.tick.emit()
+            emit(self.tick)
         self._schedule()
 
     def _set_phase(self, phase: IdlePhase) -> None:
         if phase is not self._phase:
             self._phase = phase
-            self.phase_changed.emit()
+            emit(self.phase_changed)

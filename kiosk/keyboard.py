@@ -49,13 +49,17 @@ class OnScreenKeyboard(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
+        self.resets = 0
         settings.setProperty("activeLocales", list(locales))
         settings.setProperty("locale", locales[0])
         self.locales_checked = False
         self.chinese_available: bool | None = None
         self._gave_up = False
         settings.availableLocalesChanged.connect(self._check_locales)
-        QTimer.singleShot(LOCALE_CHECK_TIMEOUT_MS, self._give_up_waiting)
+        self._give_up = QTimer(self)
+        self._give_up.setSingleShot(True)
+        self._give_up.timeout.connect(self._give_up_waiting)
+        self._give_up.start(LOCALE_CHECK_TIMEOUT_MS)
         self._check_locales()
 
     def available_locales(self) -> list[str]:
@@ -66,10 +70,13 @@ class OnScreenKeyboard(QObject):
         self._check_locales()
 
     def _check_locales(self) -> None:
+        if self.locales_checked:
+            return
         available = self.available_locales()
-        if self.locales_checked or (not available and not self._gave_up):
+        if not available and not self._gave_up:
             return
         self.locales_checked = True
+        self._give_up.stop()
         self.chinese_available = REQUIRED_LOCALE in available
         if self.chinese_available:
             log.info("on-screen keyboard locales: %s", ", ".join(available))
@@ -78,6 +85,11 @@ class OnScreenKeyboard(QObject):
                       "type Chinese. Reinstall PySide6 with Qt Virtual Keyboard's pinyin plugin.",
                       REQUIRED_LOCALE, ", ".join(available) or "none")
 
+    def stop(self) -> None:
+        self._give_up.stop()
+        self.locales_checked = True
+
     def forget(self) -> None:
         """Session reset: tell every input method to drop what it learned."""
         QMetaObject.invokeMethod(self._settings, "userDataReset")
+        self.resets += 1

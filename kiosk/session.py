@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, fields
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.emit import emit
+
 
 @dataclass
 class SessionData:
@@ -51,13 +53,13 @@ class Session(QObject):
             raise AttributeError(f"SessionData has no field {name!r}")
         if getattr(self._data, name) != value:
             setattr(self._data, name, value)
-            self.changed.emit(name)
+            emit(self.changed, name)
 
     def wipe(self) -> None:
         """Forget this person: fresh data, then tell every view-model (they re-read, not copy)."""
         self._data = SessionData(locale=self._default_locale)
         self.wipe_count += 1
-        self.wiped.emit()
+        emit(self.wiped)
 
     def is_pristine(self) -> bool:
         return self._data.is_pristine(self._default_locale)

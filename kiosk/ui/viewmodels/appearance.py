@@ -14,6 +14,7 @@ import math
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
+from kiosk.emit import emit
 from kiosk.session import Session
 
 QML_IMPORT_NAME = "Kiosk.ViewModels"
@@ -60,9 +61,15 @@ class Appearance(QObject):
         returns the next person to normal text and colours."""
         self._session = session
         self._width, self._height, self._orientation = width, height, orientation
-        session.changed.connect(lambda name: name in ("large_text", "high_contrast") and self.changed.emit())
+        session.changed.connect(self._on_session_changed)
         session.wiped.connect(self.changed)
-        self.changed.emit()
+        emit(self.changed)
+
+    def _on_session_changed(self, name: str) -> None:
+        # A method, not a lambda: PySide6 6.12 mis-counts references to a bool a connected
+        # lambda returns, and the interpreter aborts after a few thousand emissions.
+        if name in ("large_text", "high_contrast"):
+            emit(self.changed)
 
     def _flag(self, name: str) -> bool:
         return bool(self._session and self._session.get(name))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
 
+from kiosk.emit import emit
 from kiosk.idle import IdlePhase, IdleWatch
 
 QML_IMPORT_NAME = "Kiosk.ViewModels"
@@ -39,4 +40,4 @@ class IdleCountdown(QObject):
     @Slot()
     def finishNow(self) -> None:  # noqa: N802
         """'No, I am done': the person is still there and chose to end."""
-        self.endNow.emit()
+        emit(self.endNow)

@@ -14,6 +14,8 @@ import logging
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement
 
+from kiosk.emit import emit
+
 QML_IMPORT_NAME = "Kiosk.ViewModels"
 QML_IMPORT_MAJOR_VERSION = 1
 
@@ -73,14 +75,14 @@ class Journey(QObject):
             self._history.append(self._screen)
         self._screen = screen
         log.info("screen %s", screen.value)
-        self.screenChanged.emit()
+        emit(self.screenChanged)
 
     @Slot()
     def start(self) -> None:
         if self._screen is Screen.ATTRACT:
             self._history.clear()
             self._go(Screen.SERVICES, remember=False)
-            self.began.emit()
+            emit(self.began)
 
     @Slot()
     def showService(self) -> None:  # noqa: N802
@@ -113,16 +115,13 @@ class Journey(QObject):
             return
         self._history.clear()
         self._go(Screen.ATTRACT, remember=False)
-        self.ended.emit(reason.value)
+        emit(self.ended, reason.value)
 
     def show_apology(self) -> None:
-        """After an unexpected error: apologise, and end whatever visit was under way."""
-        was_in_session = self.inSession
+        """After an unexpected error (the composition root has already wiped the session)."""
         self._history.clear()
         self._go(Screen.APOLOGY, remember=False)
         self._apology_timer.start()
-        if was_in_session:
-            self.ended.emit(EndReason.CRASH.value)
 
     @Slot()
     def apologyDone(self) -> None:  # noqa: N802

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
 
+from kiosk.emit import emit
 from kiosk.i18n import Translations
 from kiosk.session import Session
 
@@ -24,14 +25,18 @@ class LanguageSwitch(QObject):
         self._translations = translations
         self._available = available
         if session is not None:
-            session.changed.connect(lambda name: name == "locale" and self._apply())
+            session.changed.connect(self._on_session_changed)
             session.wiped.connect(self._apply)
+            self._apply()
+
+    def _on_session_changed(self, name: str) -> None:
+        if name == "locale":
             self._apply()
 
     def _apply(self) -> None:
         if self._translations is not None and self._session is not None:
             self._translations.switch(str(self._session.get("locale")))
-        self.localeChanged.emit()
+        emit(self.localeChanged)
 
     @Property(str, notify=localeChanged)
     def locale(self) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
 
+from kiosk.emit import emit
 from kiosk.session import Session
 
 from .services import pick
@@ -45,8 +46,12 @@ class ScopeFinder(QObject):
         super().__init__(parent)
         self._session = session
         if session is not None:
-            session.changed.connect(lambda name: name in ("locale", "scope_query") and self.changed.emit())
+            session.changed.connect(self._on_session_changed)
             session.wiped.connect(self.changed)
+
+    def _on_session_changed(self, name: str) -> None:
+        if name in ("locale", "scope_query"):
+            emit(self.changed)
 
     @Property(str, notify=changed)
     def query(self) -> str:

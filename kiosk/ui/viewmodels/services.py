@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
 
+from kiosk.emit import emit
 from kiosk.session import Session
 
 QML_IMPORT_NAME = "Kiosk.ViewModels"
@@ -33,9 +34,12 @@ class ServiceList(QObject):
         super().__init__(parent)
         self._session = session
         if session is not None:
-            session.changed.connect(
-                lambda name: name in ("locale", "service_id") and self.changed.emit())
+            session.changed.connect(self._on_session_changed)
             session.wiped.connect(self.changed)
+
+    def _on_session_changed(self, name: str) -> None:
+        if name in ("locale", "service_id"):
+            emit(self.changed)
 
     def _locale(self) -> str:
         return str(self._session.get("locale")) if self._session else "zh_CN"

@@ -1,0 +1,41 @@
+"""Emitting a Qt signal from Python without slowly killing the interpreter.
+
+PySide6 6.12.0's `Signal.emit()` returns `True` without taking a reference to it, so every
+emission from Python drops the refcount of `True` by one; after a few thousand emissions
+CPython aborts with "Fatal Python error: bool_dealloc" (tests/kiosk/test_kiosk_emit.py shows
+it). A terminal emits dozens of signals per visit, so it would abort within a day. `emit()`
+here gives the reference back — only if this PySide6 has the fault, measured once at import,
+so a fixed release needs no change.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+
+class _Probe(QObject):
+    fired = Signal()
+
+
+def _emit_drops_true() -> bool:
+    probe = _Probe()
+    before = sys.getrefcount(True)
+    probe.fired.emit()
+    dropped = sys.getrefcount(True) < before
+    if dropped:
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
+    return dropped
+
+
+EMIT_DROPS_TRUE = _emit_drops_true()
+
+
+def emit(signal: Any, *args: object) -> None:
+    """`signal.emit(*args)`, with the reference PySide6 6.12.0 forgets returned to `True`."""
+    result = signal.emit(*args)
+    if EMIT_DROPS_TRUE and result is True:
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
