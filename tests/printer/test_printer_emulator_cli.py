@@ -60,3 +60,28 @@ def test_the_device_path_comes_first_and_faults_are_controlled_from_outside(
     proc.stdin.write("quit\n")
     proc.stdin.flush()
     assert proc.wait(timeout=5) == 0
+
+
+def test_the_licence_kind_serves_a_licence_printer(tmp_path, settings_for):
+    from printer import LicencePrinter
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "printer.emulator", "--kind", "licence", "--out", str(tmp_path),
+         "--fault", "cover-open"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=Path(__file__).parents[2])
+    try:
+        path = proc.stdout.readline().strip()
+        printer = LicencePrinter(settings_for(path, ledger_path=tmp_path / "ledger.sqlite3"))
+        try:
+            assert printer.status().state is State.COVER_OPEN
+            tell(proc, "clear")
+            assert printer.status().state is State.READY
+        finally:
+            printer.close()
+        proc.stdin.write("quit\n")
+        proc.stdin.flush()
+        assert proc.wait(timeout=5) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()

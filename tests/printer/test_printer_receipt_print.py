@@ -77,3 +77,22 @@ def test_paper_near_end_prints_with_a_warning(virtual_receipt, summary, print_on
     result = print_one(virtual_receipt, summary)
     assert result.outcome is Outcome.PRINTED
     assert State.PAPER_NEAR_END in result.warnings
+
+
+@pytest.mark.parametrize("flow", ["rtscts", "dsrdtr", "xonxoff", "none"])
+def test_every_flow_control_setting_opens_and_prints(virtual_receipt, summary, print_one, flow):
+    """A pty has no modem lines: RTS/CTS and DSR/DTR must still open and print, not hang."""
+    assert print_one(virtual_receipt, summary, flow_control=flow).outcome is Outcome.PRINTED
+
+
+def test_nine_thousand_six_hundred_baud_prints_and_confirms(tmp_path, summary, settings_for):
+    from printer.emulator import VirtualReceiptPrinter
+
+    with VirtualReceiptPrinter(baud=9600, out_dir=tmp_path) as emu:
+        printer = ReceiptPrinter(settings_for(emu.device_path, baud=9600))
+        try:
+            result = printer.print(ReceiptJob(build_receipt(summary)))
+        finally:
+            printer.close()
+    assert result.outcome is Outcome.PRINTED
+    assert result.seconds >= result.bytes_sent * 10 / 9600  # the emulator paces like the wire
