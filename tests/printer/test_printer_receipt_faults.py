@@ -178,3 +178,20 @@ def test_a_silent_device_is_not_reported_as_ready(settings_for):
         printer.close()
     assert status.state is State.DISCONNECTED
     assert "no reply" in status.detail
+
+
+def test_automatic_status_back_blocks_do_not_confuse_the_driver(virtual_receipt, driver, summary):
+    """With ASB on (GS a), 4-byte blocks arrive unasked on every change, among the replies."""
+    from printer.replies import ReplyKind
+
+    assert driver.link.ensure_open()
+    driver.link.send_job(b"\x1da\x0f")
+    first = driver.link.await_reply(ReplyKind.ASB, 1.0)
+    assert first is not None and first.data == b"\x10\x00\x00\x00"
+    virtual_receipt.raise_fault("paper-near-end")
+    near_end = driver.link.await_reply(ReplyKind.ASB, 1.0)
+    assert near_end is not None and near_end.data[2] & 0x03
+    result = driver.print(ReceiptJob(build_receipt(summary)))
+    assert result.outcome is Outcome.PRINTED and State.PAPER_NEAR_END in result.warnings
+    virtual_receipt.raise_fault("cover-open")
+    assert driver.status().state is State.COVER_OPEN
