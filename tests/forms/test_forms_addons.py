@@ -154,3 +154,20 @@ def test_licence_marks_licensed_items_with_the_caveat():
     wording = forms.licence_particulars(app).scope
     assert "许可项目：药品零售（依法须经批准的项目" in wording.full
     assert "药品零售" not in wording.general
+
+
+def test_several_addons_offered_in_definition_order_with_every_trigger_named():
+    scope = ["device_class3_business", "food_sales", "catering_services", "drug_retail",
+             "catering_services", "no_such_item"]
+    offers = forms.offered_addons("limited_company", scope)
+    assert [o.addon.id for o in offers] == ["food_business", "drug_retail",
+                                            "class3_device_permit"]
+    assert [i.id for i in offers[0].triggered_by] == ["food_sales", "catering_services"]
+    assert "食品销售、餐饮服务" in offers[0].reason.zh
+    assert "Food sales, Catering services" in offers[0].reason.en
+
+
+def test_offers_for_bad_input():
+    assert forms.offered_addons("individual_business", "catering_services") == []
+    with pytest.raises(forms.UnknownService):
+        forms.offered_addons("bakery", ["catering_services"])
