@@ -24,6 +24,7 @@ from .model import (
     Service,
     Step,
 )
+from .rules.address import NANHAI_TOWNS
 from .text import Text
 
 T = TypeVar("T")
@@ -105,6 +106,11 @@ class _Reader:
         if kind not in FIELD_TYPES:
             raise self.fail(where, f"type must be one of {FIELD_TYPES}")
         options = self.options(raw.get("options"), f"{where}.options")
+        if kind == "address":
+            if options:
+                raise self.fail(where, "an address field offers the Nanhai towns; no options")
+            # The screen offers the towns as a choice; the value stored is the town's code.
+            options = tuple(Option(code, name) for code, name in NANHAI_TOWNS.items())
         if kind in ("choice", "multi_choice") and not options:
             raise self.fail(where, f"a {kind} field needs options")
         if raw.get("charset") is not None and raw["charset"] not in CHARSETS:

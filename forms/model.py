@@ -44,7 +44,7 @@ class Field:
 
     Answer shapes by type: text/person_name/resident_id/mobile/credit_code/choice/date -> str;
     money/area -> str ("12345.50") or int; integer -> int; multi_choice/scope -> list[str];
-    address -> {"town": code, "detail": str}; persons -> list of
+    address -> {"town": code, "detail": str}, the towns offered as `options`; persons -> list of
     {"kind": "person"|"company", "name", "id_number", "contribution"?, "role"?}.
     """
 

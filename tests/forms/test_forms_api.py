@@ -92,3 +92,10 @@ def test_every_documented_problem_code_is_raised_somewhere():
     for code in MESSAGES:
         assert f'"{code}"' in source or code.split(".")[0] in ("money", "area"), code
         assert f"`{code}`" in readme, f"{code} is not documented in forms/README.md"
+
+
+def test_address_fields_offer_the_seven_nanhai_towns():
+    field = forms.service("limited_company").field("address")
+    assert [o.value for o in field.options][:2] == ["440605011", "440605121"]
+    assert {o.label.zh for o in field.options} >= {"桂城街道", "狮山镇", "里水镇"}
+    assert len(field.options) == 7
