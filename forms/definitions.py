@@ -14,6 +14,7 @@ from pathlib import Path
 from .catalogue import Catalogue, load_catalogue
 from .errors import DefinitionError, UnknownAddOn, UnknownService
 from .loader import load_addon, load_service
+from .messages import shown
 from .model import AddOn, Service
 from .rules.cross import RULES
 
@@ -66,7 +67,7 @@ def services() -> list[Service]:
 def service(service_id: str) -> Service:
     found = current().service_by_id.get(service_id) if isinstance(service_id, str) else None
     if found is None:
-        raise UnknownService(f"no service {service_id!r:.60}")
+        raise UnknownService(f"no service {shown(service_id)!r}")
     return found
 
 
@@ -77,5 +78,5 @@ def addons() -> list[AddOn]:
 def addon(addon_id: str) -> AddOn:
     found = current().addon_by_id.get(addon_id) if isinstance(addon_id, str) else None
     if found is None:
-        raise UnknownAddOn(f"no add-on {addon_id!r:.60}")
+        raise UnknownAddOn(f"no add-on {shown(addon_id)!r}")
     return found

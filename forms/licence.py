@@ -9,6 +9,7 @@ from decimal import Decimal
 from .application import Application
 from .definitions import current, service
 from .errors import InvalidApplication, UnknownScopeItem
+from .messages import shown
 from .rules.address import full_address
 from .text import Text
 from .validation import validate_application
@@ -48,11 +49,14 @@ def licence_scope_text(item_ids: list[str]) -> ScopeWording:
     by_id = current().catalogue.by_id
     general: list[str] = []
     licensed: list[str] = []
-    for item_id in dict.fromkeys(item_ids):
-        item = by_id.get(item_id)
+    seen: set[str] = set()
+    for item_id in item_ids:
+        item = by_id.get(item_id) if isinstance(item_id, str) else None
         if item is None:
-            raise UnknownScopeItem(f"no scope item {item_id!r:.60}")
-        (licensed if item.kind == "licensed" else general).append(item.text)
+            raise UnknownScopeItem(f"no scope item {shown(item_id)!r}")
+        if item_id not in seen:
+            seen.add(item_id)
+            (licensed if item.kind == "licensed" else general).append(item.text)
     general_text = f"一般项目：{'；'.join(general)}{GENERAL_CLAUSE}" if general else ""
     licensed_text = f"许可项目：{'；'.join(licensed)}{LICENSED_CLAUSE}" if licensed else ""
     return ScopeWording(general_text, licensed_text, general_text + licensed_text)

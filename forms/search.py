@@ -5,6 +5,7 @@ from __future__ import annotations
 from .catalogue import ScopeItem
 from .definitions import current
 from .errors import UnknownScopeItem
+from .messages import shown
 
 
 def catalogue_search(text: str, limit: int = 20) -> list[ScopeItem]:
@@ -15,5 +16,5 @@ def catalogue_search(text: str, limit: int = 20) -> list[ScopeItem]:
 def scope_item(item_id: str) -> ScopeItem:
     found = current().catalogue.by_id.get(item_id) if isinstance(item_id, str) else None
     if found is None:
-        raise UnknownScopeItem(f"no scope item {item_id!r:.60}")
+        raise UnknownScopeItem(f"no scope item {shown(item_id)!r}")
     return found

@@ -67,6 +67,9 @@ def test_scope_wording_has_both_parts_with_standard_clauses():
     assert wording.full == wording.general + wording.licensed
     with pytest.raises(forms.UnknownScopeItem):
         forms.licence_scope_text(["nope"])
+    with pytest.raises(forms.UnknownScopeItem):
+        forms.licence_scope_text([["catering_services"]])
+    assert forms.licence_scope_text(["catering_services"] * 2).licensed.count("餐饮服务") == 1
 
 
 def test_licence_particulars_for_individual_business():
