@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import threading
-from contextlib import nullcontext
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, nullcontext
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -32,12 +34,21 @@ GENERIC_HTTP = {
 }
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Size the thread pool the synchronous handlers run in (see Settings.worker_threads)."""
+    limiter = anyio.to_thread.current_default_thread_limiter()
+    limiter.total_tokens = app.state.backend.settings.worker_threads
+    yield
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app: connect, migrate to the newest schema, mount the routes."""
     settings = settings or Settings()
     engine = make_engine(settings.resolved_database_url())
     migrate(engine)
     app = FastAPI(
+        lifespan=_lifespan,
         title="Registration kiosk backend",
         version="1.0",
         description="The registration backend self-service terminals sync with (Nanhai pilot).",

@@ -34,6 +34,10 @@ class Settings:
     # The level whose rejection takes effect; every lower level's rejection is only a proposal
     # sent one level up (Nanhai's "veto moved up"). District = the whole chain.
     final_veto_level: ReviewLevel = ReviewLevel.DISTRICT
+    # Threads running the (synchronous, database-bound) handlers. AnyIO's default is 40; on the
+    # 2-core pilot machine 8 gave the same SQLite and a higher PostgreSQL rate in
+    # bench/backend.py (less GIL contention while a transaction holds its locks).
+    worker_threads: int = 8
 
     def resolved_database_url(self) -> str:
         if self.database_url:
