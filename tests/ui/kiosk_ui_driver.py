@@ -54,9 +54,24 @@ class Driver:
     def centre(self, item: QQuickItem) -> QPointF:
         return item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
 
+    def scroll_into_view(self, item: QQuickItem) -> None:
+        """As a person would swipe: move the enclosing Flickable until the item is on screen."""
+        flickable = item.parentItem()
+        while flickable is not None and flickable.metaObject().indexOfProperty("contentY") < 0:
+            flickable = flickable.parentItem()
+        if flickable is None:
+            return
+        top = item.mapToItem(flickable.property("contentItem"), QPointF(0, 0)).y()
+        view = flickable.height()
+        if top + item.height() > flickable.property("contentY") + view:
+            flickable.setProperty("contentY", top + item.height() - view)
+        elif top < flickable.property("contentY"):
+            flickable.setProperty("contentY", top)
+
     def tap(self, name: str) -> None:
         item = self.item(name)
         assert item.isEnabled(), f"{name} is disabled"
+        self.scroll_into_view(item)
         QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                          self.centre(item).toPoint())
 
@@ -112,6 +127,11 @@ class Driver:
             self.call("select", offered.index(choice))
 
     # -- looking -----------------------------------------------------------------------------
+    def settle(self) -> None:
+        """Until the next frame is on screen: layouts (Flow, RowLayout) polish just before it."""
+        with self.qtbot.waitSignal(self.window.frameSwapped, timeout=2000):
+            self.window.update()
+
     def screenshot(self, path: Path) -> Path:
         assert self.window.grabWindow().save(str(path))
         return path

@@ -66,22 +66,29 @@ Item {
             horizontalAlignment: Text.AlignHCenter
         }
         Item { Layout.preferredHeight: 80 }
-        RowLayout {
+        Flow {
+            id: toggles
+            // One centred row while it fits, wrapping under large text.
+            Layout.preferredWidth: Math.min(screen.width - 160, languageToggle.implicitWidth
+                                            + largeToggle.implicitWidth + contrastToggle.implicitWidth + 2 * spacing)
             Layout.alignment: Qt.AlignHCenter
             spacing: 24
             KioskButton {
+                id: languageToggle
                 objectName: "languageButton"
                 text: screen.language.chinese ? "English" : "中文"
                 visible: screen.language.canSwitch
                 onClicked: screen.language.toggle()
             }
             KioskButton {
+                id: largeToggle
                 objectName: "largeTextButton"
                 text: qsTr("Large text")
                 checkedLook: Appearance.largeText
                 onClicked: Appearance.toggleLargeText()
             }
             KioskButton {
+                id: contrastToggle
                 objectName: "contrastButton"
                 text: qsTr("High contrast")
                 checkedLook: Appearance.highContrast

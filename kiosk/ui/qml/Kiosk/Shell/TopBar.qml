@@ -1,5 +1,5 @@
 // On every screen of a visit: back and cancel-and-clear, then language, large text, contrast.
-// Two rows, so that large text (x1.3) still fits 1080 design pixels without clipping.
+// The toggles flow onto a further row when large text (x1.3) would not fit 1080 design pixels.
 import QtQuick
 import QtQuick.Layouts
 import Kiosk.ViewModels
@@ -20,6 +20,7 @@ Rectangle {
         anchors.margins: Appearance.gap
         spacing: 16
         RowLayout {
+            Layout.fillWidth: true
             spacing: 16
             KioskButton {
                 objectName: "backButton"
@@ -35,7 +36,8 @@ Rectangle {
                 onClicked: bar.journey.cancel()
             }
         }
-        RowLayout {
+        Flow {
+            Layout.fillWidth: true
             spacing: 16
             KioskButton {
                 objectName: "languageButton"
@@ -56,7 +58,6 @@ Rectangle {
                 checkedLook: Appearance.highContrast
                 onClicked: Appearance.toggleHighContrast()
             }
-            Item { Layout.fillWidth: true }
         }
     }
 }
