@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .catalogue import ScopeItem
 from .messages import report
 from .model import Field
 from .rules.names import ENTITY_WORDING
@@ -20,8 +21,10 @@ def scope_problems(field: Field, value: object, path: str, ctx: Context) -> list
     limit = field.max_items or 100
     if len(value) > limit:
         return [report(path, "scope.too_many", field.label, max=limit)]
+    if len(value) < (field.min_items or 1):
+        return [report(path, "required", field.label)]
     problems = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}           # item id -> its first position, in the applicant's order
     items = ctx.catalogue.by_id
     entity = ENTITY_WORDING.get(ctx.service_id, Text("本类主体", "this kind of business"))
     for i, item_id in enumerate(value):
@@ -33,18 +36,18 @@ def scope_problems(field: Field, value: object, path: str, ctx: Context) -> list
             problems.append(report(f"{path}[{i}]", "scope.duplicate", field.label,
                                    item=_wording(item)))
             continue
-        seen.add(item_id)
+        seen[item_id] = i
         if ctx.service_id in item.not_for:
             problems.append(report(f"{path}[{i}]", "scope.not_for_entity", field.label,
                                    item=_wording(item), entity=entity))
     for item_id in seen:
         for covered in items[item_id].covers:
             if covered in seen:
-                problems.append(report(f"{path}[{value.index(covered)}]", "scope.overlap",
+                problems.append(report(f"{path}[{seen[covered]}]", "scope.overlap",
                                        field.label, item=_wording(items[item_id]),
                                        other=_wording(items[covered])))
     return problems
 
 
-def _wording(item) -> Text:
+def _wording(item: ScopeItem) -> Text:
     return Text(item.text, item.en)
