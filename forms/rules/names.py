@@ -53,8 +53,8 @@ ENTERPRISE_FORMS = {
 FORM_FORBIDDEN = {
     "limited_company": (),
     "sole_proprietorship": ("有限", "公司"),
-    "individual_business": ("企业", "公司", "农民专业合作社", "中国", "中华", "全国", "国家",
-                            "国际"),
+    "individual_business": ("企业", "公司", "农民专业合作社", "中国", "中华", "中央", "全国",
+                            "国家", "国际"),
 }
 ENTITY_WORDING = {
     "limited_company": Text("有限责任公司", "a limited company"),
@@ -76,7 +76,9 @@ def check_name(name: str, kind: str) -> list[tuple[str, dict[str, object]]]:
                        "Chinese characters" + ("" if kind == "individual_business"
                                                else " and brackets") + " only")
         return [("name.bad_chars", {"allowed": allowed})]
-    for prefix in APPROVAL_PREFIXES:
+    # An individual business may not use these words at all (FORM_FORBIDDEN says so); only an
+    # enterprise can have them, and then only with State Council approval.
+    for prefix in APPROVAL_PREFIXES if kind != "individual_business" else ():
         if name.startswith(prefix):
             return [("name.needs_approval", {"word": prefix})]
     problems: list[tuple[str, dict[str, object]]] = []

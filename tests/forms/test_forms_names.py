@@ -52,6 +52,7 @@ def test_individual_business_name_is_optional():
 @pytest.mark.parametrize("name, code", [
     ("佛山市南海区阿明餐饮公司", "name.form_forbidden"),
     ("佛山市南海区国际阿明餐饮店", "name.form_forbidden"),
+    ("中国阿明餐饮店", "name.form_forbidden"),
     ("佛山市南海区AMing餐饮店", "name.bad_chars"),
     ("佛山市南海区阿明餐饮店。", "name.bad_chars"),
     ("佛山市南海区（阿明）餐饮店", "name.bad_chars"),          # no brackets in these names
