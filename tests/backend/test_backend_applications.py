@@ -61,6 +61,12 @@ def test_verify_page_shows_name_status_date_and_nothing_personal(
     text = page.text
     assert data["answers"]["investor_name"] not in text
     assert data["answers"]["investor_id"] not in text
+    html = staff_client.get(
+        f"/v1/licences/{licence['credit_code']}/verify", headers={"Accept": "text/html"}
+    )
+    assert html.headers["content-type"].startswith("text/html")
+    assert data["answers"]["name"] in html.text and "有效" in html.text
+    assert data["answers"]["investor_name"] not in html.text
     missing = staff_client.get("/v1/licences/91440605MA0000007Y/verify")
     assert missing.status_code == 404 and missing.json()["zh"] and missing.json()["en"]
 
