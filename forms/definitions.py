@@ -16,7 +16,7 @@ from .errors import DefinitionError, UnknownAddOn, UnknownService
 from .loader import load_addon, load_service
 from .messages import shown
 from .model import AddOn, Service
-from .rules.cross import RULES
+from .rules.cross import RULE_FIELDS
 
 PACKAGE_DIR = Path(__file__).parent
 
@@ -32,13 +32,12 @@ class Definitions:
 
 def load_definitions(root: Path = PACKAGE_DIR) -> Definitions:
     """Load services/, addons/ and catalogue/ under `root`; raise DefinitionError on any fault."""
-    rule_ids = frozenset(RULES)
-    services = sorted((load_service(p, rule_ids) for p in sorted((root / "services").glob("*.toml"))),
-                      key=lambda s: s.order)
+    services = sorted((load_service(p, RULE_FIELDS)
+                       for p in sorted((root / "services").glob("*.toml"))), key=lambda s: s.order)
     service_ids = frozenset(s.id for s in services)
     if len(service_ids) != len(services) or not services:
         raise DefinitionError(root / "services", "ids", "no services, or a service id repeats")
-    addons = sorted((load_addon(p, rule_ids, service_ids)
+    addons = sorted((load_addon(p, RULE_FIELDS, service_ids)
                      for p in sorted((root / "addons").glob("*.toml"))), key=lambda a: a.order)
     addon_ids = frozenset(a.id for a in addons)
     if len(addon_ids) != len(addons):

@@ -7,7 +7,7 @@ definition must fail the technician's check, never reach a citizen's screen.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TypeVar
@@ -166,7 +166,7 @@ class _Reader:
         if field.name_rules and (field.min_length is not None or field.charset is not None):
             raise self.fail(where, "name_rules set their own length and characters")
 
-    def steps(self, data: dict, rule_ids: frozenset[str]) -> tuple[Step, ...]:
+    def steps(self, data: dict, rules: Mapping[str, tuple[str, ...]]) -> tuple[Step, ...]:
         raw_steps = data.get("steps")
         if not isinstance(raw_steps, list) or not raw_steps:
             raise self.fail("steps", "at least one step is needed")
@@ -186,12 +186,22 @@ class _Reader:
                 step_fields.append(field)
             if not step_fields:
                 raise self.fail(where, "a step needs at least one field")
-            rules = raw.get("rules", [])
-            if not isinstance(rules, list) or not set(rules) <= rule_ids:
-                raise self.fail(f"{where}.rules", f"unknown rules {sorted(set(rules) - rule_ids)}")
-            steps.append(Step(step_id, self.text(raw, "title", where), tuple(step_fields),
-                              tuple(rules)))
+            named = self.step_rules(raw.get("rules", []), f"{where}.rules", rules, fields)
+            steps.append(Step(step_id, self.text(raw, "title", where), tuple(step_fields), named))
         return tuple(steps)
+
+    def step_rules(self, named: object, where: str, rules: Mapping[str, tuple[str, ...]],
+                   fields: dict[str, Field]) -> tuple[str, ...]:
+        """Rule names a step runs: known rules whose fields exist by this step."""
+        if not isinstance(named, list) or not all(isinstance(r, str) for r in named):
+            raise self.fail(where, "must be a list of rule names")
+        for rule in named:
+            if rule not in rules:
+                raise self.fail(where, f"unknown rule {rule!r}; known: {sorted(rules)}")
+            missing = [f for f in rules[rule] if f not in fields]
+            if missing:
+                raise self.fail(where, f"rule {rule!r} reads {missing}, not defined by this step")
+        return tuple(named)
 
     def declarations(self, data: dict) -> tuple[Declaration, ...]:
         result = []
@@ -239,7 +249,7 @@ def _guarded(load: Callable[..., T]) -> Callable[..., T]:
 
 
 @_guarded
-def load_service(path: Path, rule_ids: frozenset[str]) -> Service:
+def load_service(path: Path, rules: Mapping[str, tuple[str, ...]]) -> Service:
     data, reader = _read(path), _Reader(path)
     # Service declaration ids have no dot; add-on ones are "<addon>.<id>": no two can collide.
     if any("." in str(d.get("id")) for d in data.get("declarations", []) if isinstance(d, dict)):
@@ -247,7 +257,7 @@ def load_service(path: Path, rule_ids: frozenset[str]) -> Service:
     category = data.get("entity_category")
     if category not in (1, 2):
         raise reader.fail("entity_category", "must be 1 (enterprise) or 2 (individual business)")
-    steps = reader.steps(data, rule_ids)
+    steps = reader.steps(data, rules)
     return Service(
         id=reader.ident(data, "id"), title=reader.text(data, "title", "service"),
         description=reader.text(data, "description", "service"),
@@ -271,7 +281,8 @@ def _licence_fields(data: dict, steps: tuple[Step, ...], reader: _Reader) -> Lic
 
 
 @_guarded
-def load_addon(path: Path, rule_ids: frozenset[str], service_ids: frozenset[str]) -> AddOn:
+def load_addon(path: Path, rules: Mapping[str, tuple[str, ...]],
+               service_ids: frozenset[str]) -> AddOn:
     data, reader = _read(path), _Reader(path)
     services = data.get("services")
     if not isinstance(services, list) or not services or not set(services) <= service_ids:
@@ -282,7 +293,7 @@ def load_addon(path: Path, rule_ids: frozenset[str], service_ids: frozenset[str]
     addon = AddOn(
         id=reader.ident(data, "id"), title=reader.text(data, "title", "addon"),
         description=reader.text(data, "description", "addon"),
-        steps=reader.steps(data, rule_ids), declarations=reader.declarations(data),
+        steps=reader.steps(data, rules), declarations=reader.declarations(data),
         reason=reason, services=tuple(services), order=_order(data, reader),
     )
     for decl in addon.declarations:

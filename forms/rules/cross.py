@@ -127,3 +127,15 @@ RULES: dict[str, Rule] = {
     "pharmacist_for_prescriptions": pharmacist_for_prescriptions,
     "food_format_items": food_format_items,
 }
+
+# The answers each rule reads, by field id. The loader refuses a definition that names a rule
+# without defining these fields by that step: the rule would otherwise pass silently.
+RULE_FIELDS: dict[str, tuple[str, ...]] = {
+    "family_excludes_operator": ("organisation_form", "operator_id", "family_members"),
+    "capital_matches_contributions": ("registered_capital", "shareholders"),
+    "officers_structure": ("officers",),
+    "legal_rep_is_officer": ("legal_rep_id", "legal_rep_name", "officers"),
+    "pharmacist_for_prescriptions": ("prescription_drugs", "pharmacist_name", "pharmacist_id",
+                                     "pharmacist_certificate"),
+    "food_format_items": ("business_format", "business_items"),
+}

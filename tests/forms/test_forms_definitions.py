@@ -51,6 +51,8 @@ def test_every_label_and_help_is_bilingual():
     ("services/individual_business.toml", 'rules = ["family_excludes_operator"]',
      'rules = ["be_nice"]', "rules"),
     ("services/sole_proprietorship.toml", 'max = 5000', 'max = 0', "employees"),
+    ("services/limited_company.toml", 'rules = ["capital_matches_contributions"]',
+     'rules = ["legal_rep_is_officer"]', "legal_rep_id"),
     ("services/sole_proprietorship.toml", 'min = 1\nmax = 5000', 'minimum = 1\nmax = 5000',
      "employees"),
     ("addons/drug_retail.toml", '"individual_business", "sole', '"bakery", "sole', "services"),
@@ -66,6 +68,12 @@ def test_broken_definition_names_file_and_place(tree, file, old, new, where):
         load_definitions(tree)
     assert caught.value.path.endswith(Path(file).name)
     assert where in str(caught.value)
+
+
+def test_every_rule_names_the_fields_it_reads():
+    from forms.rules.cross import RULE_FIELDS, RULES
+
+    assert RULE_FIELDS.keys() == RULES.keys()
 
 
 def test_unforeseen_shape_is_still_a_definition_error(tree):
