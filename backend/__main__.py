@@ -68,6 +68,11 @@ def _parser() -> argparse.ArgumentParser:
         help="where to write the key (default DATA_DIR/keys/ID.json)",
     )
     add.add_argument("--backend-url", default=None, help="URL recorded in the key file")
+    add.add_argument(
+        "--rotate",
+        action="store_true",
+        help="the terminal exists: give it a new key (the old one stops working)",
+    )
     for name in ("disable-kiosk", "enable-kiosk"):
         sub.add_parser(name, parents=[common]).add_argument("kiosk_id")
     staff = sub.add_parser("add-staff", parents=[common], help="create a reviewer or fleet token")

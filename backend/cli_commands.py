@@ -48,20 +48,35 @@ def add_kiosk(settings: Settings, args: argparse.Namespace) -> int:
             "A terminal id may hold letters, digits, '.', '_' and '-' (at most 64).",
         )
     key_file: Path = args.key_file or settings.data_dir / "keys" / f"{args.kiosk_id}.json"
+    key = KioskKey(kiosk_id=args.kiosk_id, key=new_key(), backend_url=args.backend_url)
     with _session(settings) as session, session.begin():
-        if session.get(Kiosk, args.kiosk_id) is not None:
+        kiosk = session.get(Kiosk, args.kiosk_id)
+        if kiosk is not None and not args.rotate:
             return _fail(
-                f"终端 {args.kiosk_id} 已登记。", f"Terminal {args.kiosk_id} is already registered."
+                f"终端 {args.kiosk_id} 已登记；如需换发密钥，请加 --rotate。",
+                f"Terminal {args.kiosk_id} is already registered; add --rotate for a new key.",
             )
-        key = KioskKey(kiosk_id=args.kiosk_id, key=new_key(), backend_url=args.backend_url)
-        session.add(Kiosk(id=key.kiosk_id, key=key.key, enabled=True, created_at=utcnow()))
-        key_file.parent.mkdir(parents=True, exist_ok=True)
-        # 0600 from the first byte: the key must never be readable by other local users.
-        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(key.to_json() + "\n")
+        if kiosk is None:
+            session.add(Kiosk(id=key.kiosk_id, key=key.key, enabled=True, created_at=utcnow()))
+        else:
+            kiosk.key = key.key  # the old key file stops working at once
+        # Written before the commit: if writing fails, the registration rolls back with it.
+        write_key_file(key_file, key)
     print(key_file)
     return 0
+
+
+def write_key_file(path: Path, key: KioskKey) -> None:
+    """Atomically, and 0600 from the first byte: the key is never readable by other users,
+    and a crash leaves either the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(key.to_json() + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
 
 
 def _set_enabled(settings: Settings, kiosk_id: str, enabled: bool) -> int:

@@ -54,6 +54,23 @@ def test_add_kiosk_twice_and_bad_ids_fail_with_both_languages(tmp_path, capsys):
     assert "终端编号" in err and "terminal id" in err
 
 
+def test_rotate_replaces_the_key_and_keeps_the_file_private(tmp_path):
+    data = ["--data-dir", str(tmp_path)]
+    key_file = tmp_path / "keys" / "K3.json"
+    assert main(["add-kiosk", "K3", *data]) == 0
+    old = wire.KioskKey.load(key_file)
+    key_file.chmod(0o644)  # someone loosened it by hand
+    assert main(["add-kiosk", "K3", "--rotate", *data]) == 0
+    new = wire.KioskKey.load(key_file)
+    assert new.key != old.key
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    engine = make_engine(f"sqlite:///{tmp_path / 'backend.sqlite3'}")
+    with Session(engine) as session:
+        assert session.get(Kiosk, "K3").key == new.key
+    engine.dispose()
+    assert [p.name for p in key_file.parent.iterdir()] == ["K3.json"]  # no temporary left
+
+
 def test_disable_then_enable(tmp_path):
     data = ["--data-dir", str(tmp_path)]
     main(["add-kiosk", "K2", *data])

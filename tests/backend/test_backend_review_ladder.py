@@ -96,3 +96,21 @@ def test_empty_reason_is_refused(backend, staff_client, officers):
 def test_unknown_application_is_404(backend, staff_client, officers):
     response = _act(staff_client, officers, StaffRole.WINDOW, "no-such", "reject")
     assert response.status_code == 404
+
+
+def test_case_view_shows_answers_and_steps_to_reviewers_only(
+    backend, kiosk, make_application, staff_client, officers
+):
+    data = make_application(addons=("drug_retail",))
+    assert kiosk.post_application(data).json()["status"] == "in-review"
+    path = f"/v1/review/applications/{data['id']}"
+    case = staff_client.get(path, headers=officers[StaffRole.SECTION])
+    assert case.status_code == 200
+    body = case.json()
+    assert body["application"] == data
+    assert body["review_level"] == "window"
+    assert [s["action"] for s in body["steps"]] == ["queue"]
+    assert body["decision"]["reasons"][0]["code"] == "inspection-needed"
+    assert staff_client.get(path).status_code == 401
+    fleet = {"Authorization": f"Bearer {backend.add_staff(StaffRole.FLEET)}"}
+    assert staff_client.get(path, headers=fleet).status_code == 403
