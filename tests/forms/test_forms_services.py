@@ -267,3 +267,21 @@ def test_legal_representative_name_matches_the_officer_listed():
     app = samples.valid_application("limited_company")
     app.answers["legal_rep_name"] = fictional_name(3)
     assert found(app) == {("legal_rep_name", "legal_rep.name_mismatch")}
+
+
+@pytest.mark.parametrize("service_id", ["individual_business", "sole_proprietorship",
+                                        "limited_company"])
+@pytest.mark.parametrize("garbage", [{"x": True}, [["nested"]], 0.001, -1, 10**20, "\u202e\x00"])
+def test_garbage_in_any_answer_is_refused_at_that_answer(service_id, garbage):
+    base = samples.valid_application(service_id, shareholders=2,
+                                     addons=("food_business", "drug_retail"))
+    targets = [("", k) for k in base.answers] + [
+        (f"addons.{a}.", k) for a in base.addons for k in base.addons[a]]
+    for prefix, key in targets:
+        app = samples.valid_application(service_id, shareholders=2,
+                                        addons=("food_business", "drug_retail"))
+        answers = app.answers if not prefix else app.addons[prefix.split(".")[1]]
+        answers[key] = garbage
+        paths = [p.field for p in forms.validate_application(app)]
+        assert any(p == prefix + key or p.startswith(prefix + key + ".")
+                   or p.startswith(prefix + key + "[") for p in paths), (key, garbage, paths)
