@@ -1,0 +1,33 @@
+"""Logs rotate in the data directory and never hold identity or phone numbers."""
+
+import logging
+
+from kiosk.crash import describe
+from kiosk.logs import configure_logging, redact
+
+
+def test_redact_masks_ids_codes_and_phones():
+    line = "id 44060519900101123X code 91440605MA4UABCD1X phone 13912345678 order 42 at 2026"
+    assert redact(line) == "id [id] code [id] phone [phone] order 42 at 2026"
+
+
+def test_records_are_redacted_and_rotated(tmp_path):
+    handler = configure_logging(tmp_path / "logs", max_bytes=2000, backups=2)
+    log = logging.getLogger("kiosk.test")
+    for _ in range(60):
+        log.info("applicant %s called from %s", "44060519900101123X", "13912345678")
+    handler.flush()
+    files = sorted((tmp_path / "logs").glob("kiosk.log*"))
+    assert len(files) == 3  # the live file and two backups: rotation, bounded
+    text = "".join(f.read_text(encoding="utf-8") for f in files)
+    assert "[id]" in text and "44060519900101123X" not in text and "13912345678" not in text
+    logging.getLogger().removeHandler(handler)
+
+
+def test_a_crash_is_described_without_its_message():
+    try:
+        raise ValueError("name 张三 id 44060519900101123X")
+    except ValueError as exc:
+        text = describe(type(exc), exc.__traceback__)
+    assert text.startswith("builtins.ValueError at test_kiosk_logs.py:")
+    assert "张三" not in text and "4406" not in text
