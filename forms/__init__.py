@@ -19,6 +19,7 @@ from .errors import (
 from .licence import LicenceParticulars, ScopeWording, licence_particulars, licence_scope_text
 from .model import AddOn, Condition, Declaration, Field, Option, Service, Step
 from .offers import AddOnOffer, offered_addons
+from .paths import step_of
 from .search import catalogue_search, scope_item
 from .shares import Shareholding, shareholdings
 from .text import Problem, Text
@@ -31,7 +32,7 @@ __all__ = [
     "UnknownAddOn",
     "UnknownScopeItem", "UnknownService", "addon", "addons", "catalogue_search",
     "licence_particulars", "licence_scope_text", "load_definitions", "offered_addons", "samples",
-    "scope_item", "service", "services", "shareholdings", "validate_application", "validate_field",
+    "scope_item", "service", "services", "shareholdings", "step_of", "validate_application", "validate_field",
     "validate_step",
 ]
 

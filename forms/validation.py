@@ -7,7 +7,6 @@ the citizen types and validate_step on "next"; the backend calls validate_applic
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from .application import SCHEMA_VERSION, Application
@@ -15,13 +14,12 @@ from .checks import check_value
 from .definitions import Definitions, current
 from .messages import report, shown
 from .model import AddOn, Field, Service, Step
+from .paths import FIELD_PATH
 from .persons import entry_problems_of
 from .rules.cross import RULES
 from .text import Problem, Text
 from .values import Context
 
-# "name", "shareholders[2]", "shareholders[2].id_number", "addons.food_business.premises_area"
-FIELD_PATH = re.compile(r"(?:addons\.(\w{1,64})\.)?(\w{1,64})(?:\[(\d{1,3})\](?:\.(\w{1,32}))?)?")
 MAX_KEY = 40          # unknown keys are echoed in paths; a key longer than this is cut
 DECLARATIONS = Text("确认事项", "declarations")
 

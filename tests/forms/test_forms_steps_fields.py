@@ -96,3 +96,25 @@ def test_declaration_message_quotes_the_declaration():
     app.declarations = ["truthful"]
     problem = forms.validate_step(app, "declarations")[0]
     assert "经营场所合法使用" in problem.zh and "lawfully use the premises" in problem.en
+
+
+def test_every_problem_leads_back_to_the_step_that_fixes_it():
+    app = samples.valid_application("limited_company", shareholders=2,
+                                    addons=("food_business",))
+    app.answers["address"] = {"town": "x", "detail": "y"}
+    app.answers["shareholders"][1]["id_number"] = "1"
+    app.answers["legal_rep_mobile"] = "1"
+    app.addons["food_business"]["premises_area"] = "0"
+    app.declarations = []
+    steps = {p.field: forms.step_of("limited_company", p.field)
+             for p in forms.validate_application(app)}
+    assert steps["address.town"] == "company"
+    assert steps["shareholders[1].id_number"] == "shareholders"
+    assert steps["legal_rep_mobile"] == "officers"
+    assert steps["addons.food_business.premises_area"] == "addons.food_business"
+    assert steps["declarations.truthful"] == "declarations"
+    for step in set(steps.values()):
+        assert forms.validate_step(app, step), step     # that step does report it
+    assert forms.step_of("limited_company", "service") is None
+    assert forms.step_of("bakery", "name") is None
+    assert forms.step_of("limited_company", "addons.casino.x") is None
