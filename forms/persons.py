@@ -75,8 +75,8 @@ def name_problems(name: object, kind: str, path: str) -> list[Problem]:
         return [report(path, "required", NAME)]
     text = name.strip()
     if kind == "company":
-        # A company's registered name: Chinese characters and brackets, at most 50 (the
-        # registration system's limit for enterprise names).
+        # A company's registered name: Chinese characters and brackets, at most 50 characters
+        # (the same terminal limit as the enterprise names it registers).
         if len(text) > 50 or not all(is_han(c) or c in "（）()" for c in text):
             return [report(path, "name.bad_chars", NAME, allowed=Text("汉字和括号",
                                                                        "Chinese and brackets"))]

@@ -1,7 +1,7 @@
 """Each shareholder's share of a limited company, derived from the subscribed contributions.
 
 Shares are not asked: in a limited company they follow the contributions (Company Law 2023
-art. 65 and 210: voting and dividends in proportion to contribution unless the articles say
+art. 65: shareholders vote in proportion to their contributions unless the articles say
 otherwise), so asking for them would only invite a second number that disagrees with the first.
 """
 

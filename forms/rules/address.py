@@ -19,7 +19,8 @@ NANHAI_TOWNS: dict[str, Text] = {
 # Other districts and cities a detail might name by mistake: the terminal registers Nanhai only.
 ELSEWHERE = ("禅城区", "顺德区", "三水区", "高明区", "广州市", "深圳市", "东莞市", "中山市",
              "江门市", "肇庆市")
-DETAIL_MIN, DETAIL_MAX = 5, 80   # "XX路1号" is 5 characters; 80 fits the licence's address box
+# "XX路1号" is 5 characters; 80 is a terminal limit, well past any real Nanhai street address.
+DETAIL_MIN, DETAIL_MAX = 5, 80
 
 
 def full_address(town_code: str, detail: str) -> str:

@@ -53,7 +53,8 @@ def capital_matches_contributions(answers: dict, prefix: str, ctx: Context) -> l
 
 def officers_structure(answers: dict, prefix: str, ctx: Context) -> list[Problem]:
     """At least one director, at most one manager, and no director or manager as supervisor
-    (Company Law 2023 arts. 75–76: a small company may have a single director and supervisor)."""
+    (Company Law 2023 art. 75 and 83: a small company may have a single director and a single
+    supervisor; art. 76: directors and senior managers may not also be supervisors)."""
     officers = answers.get("officers")
     if not isinstance(officers, list):
         return []

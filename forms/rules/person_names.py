@@ -5,7 +5,7 @@ from __future__ import annotations
 from .han import is_han
 
 NAME_DOT = "·"          # U+00B7, the separator ID cards print in minority names (阿依古丽·买买提)
-MAX_NAME = 30           # the longest name an ID card prints, dots included
+MAX_NAME = 30           # terminal limit, generous for long minority names with their dots
 
 
 def check_person_name_text(value: str) -> str | None:
