@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from PIL import Image
+
 from printer.emulator.device import VirtualPrinter
 from printer.emulator.escp2_parser import EscP2Parser
 from printer.emulator.escpos_parser import Op
-from printer.emulator.licence_canvas import LicenceCanvas
+from printer.emulator.licence_canvas import DPI, LicenceCanvas
+from printer.emulator.stock_underlay import draw_underlay, stock_for
+from printer.settings import DEFAULT_LAYOUT_DIR
 
 
 class VirtualLicencePrinter(VirtualPrinter):
@@ -13,8 +17,10 @@ class VirtualLicencePrinter(VirtualPrinter):
     job_starters = frozenset({"init", "chinese", "text", "bit_image", "y", "x", "paper"})
     realtime_patterns = ((b"\x1bj", None, "rt_status"), (b"\x10\x05", frozenset({2}), "rt_request"))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, layout_dir=DEFAULT_LAYOUT_DIR, show_stock: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
+        self.layout_dir = layout_dir
+        self.show_stock = show_stock
         self._parser = EscP2Parser()
         self.canvas = LicenceCanvas(self.fonts)
 
@@ -68,4 +74,15 @@ class VirtualLicencePrinter(VirtualPrinter):
             c.bit_image(*args)
         elif name == "eject" and self._job_open:
             page = c.page
-            self._finish_job(lambda: page.convert("1"), c.lines, [])
+            self._finish_job(lambda: self._sheet(page), c.lines, [])
+
+    def _sheet(self, page):
+        """The page as printed, on the stock's pre-printed parts (grey) when they are known."""
+        if not self.show_stock:
+            return page.convert("1")
+        layout = stock_for(page.width / DPI * 25.4, self.layout_dir)
+        if layout is None:
+            return page.convert("1")
+        sheet = page.copy()
+        draw_underlay(sheet, layout, DPI, self.fonts)
+        return Image.composite(page, sheet, page.point(lambda v: 255 if v < 128 else 0))
