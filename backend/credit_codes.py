@@ -84,7 +84,7 @@ def next_serial(session: Session, counter: str) -> int:
     creates its row with INSERT ... ON CONFLICT DO NOTHING, so two first uses cannot collide.
     """
     for _ in range(2):
-        taken = session.execute(
+        taken = session.connection().execute(
             update(Counter)
             .where(Counter.name == counter)
             .values(value=Counter.value + 1)

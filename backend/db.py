@@ -72,6 +72,9 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
 def insert_if_absent(session: Session, model: type, **values: object) -> bool:
     """INSERT ... ON CONFLICT DO NOTHING; True when this call created the row.
 
+    Plain statements on the hot path go through session.connection(): the ORM layer's
+    execute would first flush pending objects and costs about 0.1 ms more per statement.
+
     The database's unique index decides, so two concurrent callers cannot both win, and the
     loser's transaction stays usable (no exception, no savepoint round trips).
     """
@@ -82,4 +85,4 @@ def insert_if_absent(session: Session, model: type, **values: object) -> bool:
     # RETURNING, not rowcount: psycopg 3 reports rowcount -1 for this statement.
     key = model.__mapper__.primary_key[0]
     statement = insert(model).values(**values).on_conflict_do_nothing().returning(key)
-    return session.execute(statement).first() is not None
+    return session.connection().execute(statement).first() is not None

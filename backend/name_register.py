@@ -42,7 +42,7 @@ def words_needing_approval(name: str) -> list[ApprovalWord]:
 
 
 def is_taken(session: Session, name: str) -> bool:
-    found = session.execute(
+    found = session.connection().execute(
         select(RegisteredName.name).where(RegisteredName.name == normalise_name(name))
     ).first()
     return found is not None

@@ -55,7 +55,7 @@ class NoncePruner:
         if mono - self._last < self.INTERVAL_SECONDS:
             return
         self._last = mono
-        session.execute(delete(SeenNonce).where(SeenNonce.seen_at < now - self.keep))
+        session.connection().execute(delete(SeenNonce).where(SeenNonce.seen_at < now - self.keep))
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def authenticate(
             "The request is not signed: terminal signature headers are missing.",
         )
     # A plain row, not an ORM object: this runs on every request (see bench/backend.py).
-    kiosk = session.execute(
+    kiosk = session.connection().execute(
         select(Kiosk.id, Kiosk.key, Kiosk.enabled).where(Kiosk.id == request.kiosk_id)
     ).first()
     if kiosk is None:
