@@ -30,6 +30,10 @@ from .text import Text
 T = TypeVar("T")
 CHARSETS = ("han", "han_alnum", "printable")
 NAME_RULES = ("enterprise", "individual_business", "sole_proprietorship", "limited_company")
+SERVICE_KEYS = {"id", "order", "entity_category", "title", "description", "entity_type", "licence",
+                "steps", "declarations"}
+ADDON_KEYS = {"id", "order", "services", "title", "description", "reason", "steps", "declarations"}
+STEP_KEYS = {"id", "title", "rules", "fields"}
 FIELD_KEYS = {
     "id", "type", "label", "help", "required", "options", "min_length", "max_length", "charset",
     "min", "max", "min_items", "max_items", "min_days", "max_days", "visible_when", "name_rules",
@@ -45,6 +49,14 @@ class _Reader:
 
     def fail(self, where: str, problem: str) -> DefinitionError:
         return DefinitionError(self.path, where, problem)
+
+    def known_keys(self, table: object, allowed: set[str], where: str) -> None:
+        """A misspelt key (`requried = false`) would silently keep its default: refuse it."""
+        if not isinstance(table, dict):
+            raise self.fail(where, "must be a table")
+        unknown = set(table) - allowed
+        if unknown:
+            raise self.fail(where, f"unknown keys {sorted(unknown)}")
 
     def text(self, table: dict, key: str, where: str, optional: bool = False) -> Text:
         value = table.get(key)
@@ -99,9 +111,7 @@ class _Reader:
             raise self.fail(where, "a field must be a table")
         field_id = self.ident(raw, where)
         where = f"{where} ({field_id})"
-        unknown = set(raw) - FIELD_KEYS
-        if unknown:
-            raise self.fail(where, f"unknown keys {sorted(unknown)}")
+        self.known_keys(raw, FIELD_KEYS, where)
         kind = raw.get("type")
         if kind not in FIELD_TYPES:
             raise self.fail(where, f"type must be one of {FIELD_TYPES}")
@@ -173,6 +183,7 @@ class _Reader:
         steps, fields, step_ids = [], {}, set()
         for i, raw in enumerate(raw_steps):
             where = f"steps[{i}]"
+            self.known_keys(raw, STEP_KEYS, where)
             step_id = self.ident(raw, where)
             if step_id in step_ids:
                 raise self.fail(where, f"step id {step_id!r} repeats")
@@ -251,6 +262,7 @@ def _guarded(load: Callable[..., T]) -> Callable[..., T]:
 @_guarded
 def load_service(path: Path, rules: Mapping[str, tuple[str, ...]]) -> Service:
     data, reader = _read(path), _Reader(path)
+    reader.known_keys(data, SERVICE_KEYS, "top level")
     # Service declaration ids have no dot; add-on ones are "<addon>.<id>": no two can collide.
     if any("." in str(d.get("id")) for d in data.get("declarations", []) if isinstance(d, dict)):
         raise reader.fail("declarations", "a service's declaration ids may not contain '.'")
@@ -284,6 +296,7 @@ def _licence_fields(data: dict, steps: tuple[Step, ...], reader: _Reader) -> Lic
 def load_addon(path: Path, rules: Mapping[str, tuple[str, ...]],
                service_ids: frozenset[str]) -> AddOn:
     data, reader = _read(path), _Reader(path)
+    reader.known_keys(data, ADDON_KEYS, "top level")
     services = data.get("services")
     if not isinstance(services, list) or not services or not set(services) <= service_ids:
         raise reader.fail("services", f"must list known services {sorted(service_ids)}")
