@@ -218,7 +218,8 @@ class _Reader:
         result = []
         for i, raw in enumerate(data.get("declarations", [])):
             where = f"declarations[{i}]"
-            decl_id = raw.get("id") if isinstance(raw, dict) else None
+            self.known_keys(raw, {"id", "text"}, where)
+            decl_id = raw.get("id")
             if not isinstance(decl_id, str) or not decl_id:
                 raise self.fail(where, "needs an id")
             if decl_id in {d.id for d in result}:
