@@ -169,34 +169,42 @@ def _after_first_frame(window: object, on_first_frame: Callable[[], None] | None
         window.frameSwapped.disconnect(first_frame)
         if on_first_frame is not None:
             on_first_frame()
-        QTimer.singleShot(0, _warm_up)
+        QTimer.singleShot(0, lambda: _warm_up(window))
 
     window.frameSwapped.connect(first_frame)
 
 
-def _warm_up() -> None:
-    """Load forms' definitions and catalogue while the attract screen is idle."""
+def _warm_up(window: object) -> None:
+    """While the attract screen is idle: the log file, forms' definitions and catalogue, and
+    the other screens' QML."""
+    from PySide6.QtCore import QMetaObject
+
     import forms
+    from kiosk.logs import open_log_file
+
+    open_log_file()
 
     forms.services()
     forms.catalogue_search("餐饮")
-    log.info("forms definitions loaded")
+    QMetaObject.invokeMethod(window, "preload")
+    log.info("forms definitions and screens loaded")
 
 
 def run(cfg: KioskConfig, *, on_first_frame: Callable[[], None] | None = None,
         entry: tuple[str, str] = ("Kiosk.Shell", "Main")) -> int:
     """Start the terminal and serve until the window closes. Returns the process exit code."""
-    from kiosk.logs import configure_logging, route_qt_messages
+    from kiosk.logs import configure_logging, open_log_file, route_qt_messages
 
     cfg.data_dir.mkdir(parents=True, exist_ok=True)
     configure_logging(cfg.log_dir, level=cfg.logging.level, max_bytes=cfg.logging.max_bytes,
-                      backups=cfg.logging.backups)
+                      backups=cfg.logging.backups, defer_file=True)
     route_qt_messages()
     log.info("terminal %s starting", cfg.terminal.id)
     try:
         terminal = build_terminal(cfg, on_first_frame=on_first_frame, entry=entry)
     except QmlLoadError as exc:
         log.critical("%s", exc)
+        open_log_file()
         return QML_LOAD_FAILED_EXIT
     code = terminal.app.exec()
     log.info("terminal %s stopped (%s)", cfg.terminal.id, code)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import sys
 import threading
-import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -24,6 +23,8 @@ log = logging.getLogger("kiosk.crash")
 
 def describe(exc_type: type[BaseException], tb: TracebackType | None) -> str:
     """Exception class and the frames it passed through; never the message, never locals."""
+    import traceback  # only when something went wrong: kept off the start-up path
+
     frames = traceback.extract_tb(tb)
     where = " <- ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} {f.name}"
                         for f in reversed(frames[-6:]))

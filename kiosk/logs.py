@@ -8,10 +8,11 @@ phone numbers wherever they appear, as a net under the rule "log ids and codes, 
 
 from __future__ import annotations
 
+import atexit
 import logging
 import re
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
@@ -42,26 +43,76 @@ class PersonalDataFilter(logging.Filter):
         return True
 
 
-def configure_logging(log_dir: Path, *, level: str = "INFO", max_bytes: int = 2_000_000,
-                      backups: int = 5) -> RotatingFileHandler:
-    """One rotating file (2 MB x 5 by default: weeks of normal use) plus stderr, both redacted."""
-    log_dir.mkdir(parents=True, exist_ok=True)
+class _StartupBuffer(logging.Handler):
+    """Holds records until the log file is opened just after the first frame: importing
+    logging.handlers (socket, pickle) costs about 11 ms that the attract screen should not."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+_pending: dict[str, Any] = {}
+
+
+def _prepare(handler: logging.Handler) -> logging.Handler:
+    handler.setFormatter(logging.Formatter(_FORMAT))
+    handler.addFilter(PersonalDataFilter())
+    handler.set_name("kiosk")
+    return handler
+
+
+def _replace_kiosk_handlers(*handlers: logging.Handler) -> None:
     root = logging.getLogger()
-    root.setLevel(level)
-    file_handler = RotatingFileHandler(log_dir / LOG_FILE, maxBytes=max_bytes,
-                                       backupCount=backups, encoding="utf-8")
-    console = logging.StreamHandler()
-    formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    for handler in (file_handler, console):
-        handler.setFormatter(formatter)
-        handler.addFilter(PersonalDataFilter())
-        handler.set_name("kiosk")
     for old in [h for h in root.handlers if h.get_name() == "kiosk"]:
         root.removeHandler(old)
         old.close()
-    root.addHandler(file_handler)
-    root.addHandler(console)
-    return file_handler
+    for handler in handlers:
+        root.addHandler(handler)
+
+
+def configure_logging(log_dir: Path, *, level: str = "INFO", max_bytes: int = 2_000_000,
+                      backups: int = 5, defer_file: bool = False) -> logging.Handler:
+    """stderr at once; one rotating file (2 MB x 5 by default: weeks of normal use) now, or —
+    with `defer_file` — buffered until `open_log_file()`. Every handler redacts."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    logging.getLogger().setLevel(level)
+    _pending.update(path=log_dir / LOG_FILE, max_bytes=max_bytes, backups=backups)
+    console = _prepare(logging.StreamHandler())
+    if defer_file:
+        buffer = _prepare(_StartupBuffer())
+        _pending["buffer"] = buffer
+        _replace_kiosk_handlers(console, buffer)
+        atexit.register(open_log_file)  # a process that dies before its first frame still logs
+        return buffer
+    _replace_kiosk_handlers(console)
+    return open_log_file()
+
+
+def open_log_file() -> logging.Handler | None:
+    """Open the rotating log file and write whatever was buffered before it (None when
+    logging was never configured, e.g. a library use of build_terminal)."""
+    from logging.handlers import RotatingFileHandler
+
+    if "path" not in _pending:
+        return None
+    root = logging.getLogger()
+    existing = [h for h in root.handlers if isinstance(h, RotatingFileHandler) and h.get_name() == "kiosk"]
+    if existing:
+        return existing[0]
+    handler = _prepare(RotatingFileHandler(_pending["path"], maxBytes=_pending["max_bytes"],
+                                           backupCount=_pending["backups"], encoding="utf-8"))
+    buffer = _pending.pop("buffer", None)
+    if buffer is not None:
+        root.removeHandler(buffer)
+        for record in buffer.records:
+            handler.handle(record)
+    root.addHandler(handler)
+    return handler
 
 
 _QT_LEVELS = {

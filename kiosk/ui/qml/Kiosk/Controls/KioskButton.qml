@@ -1,31 +1,54 @@
 // A touch target never smaller than Appearance.targetSize (30 mm on a 21.5" panel).
 // State is never shown by colour alone: a toggled button also says so in its text ("✓").
+// Plain QtQuick rather than QtQuick.Controls: the attract screen then needs no Controls
+// style at start-up (about 10 ms of the time to the first frame, bench/startup.py).
 import QtQuick
-import QtQuick.Controls.Basic
 import Kiosk.ViewModels
 
-Button {
+Rectangle {
     id: control
+    property string text
     property bool primary: false
     property bool checkedLook: false
-    implicitHeight: Math.max(Appearance.targetSize, contentItem.implicitHeight + 32)
-    implicitWidth: Math.max(Appearance.targetSize * 2, contentItem.implicitWidth + 64)
-    font.pixelSize: Appearance.fontButton
-    focusPolicy: Qt.NoFocus
+    property alias font: label.font
+    property int padding: 32
+    property Item contentItem: label
+    readonly property bool down: tap.pressed
+    signal clicked()
 
-    contentItem: Text {
+    implicitHeight: Math.max(Appearance.targetSize, contentItem.implicitHeight + 2 * padding)
+    implicitWidth: Math.max(Appearance.targetSize * 2, contentItem.implicitWidth + 2 * padding)
+    radius: 16
+    color: primary ? Appearance.accent : Appearance.surface
+    border.width: checkedLook ? 8 : 3
+    border.color: checkedLook ? Appearance.focus : Appearance.border
+    opacity: !enabled ? 0.4 : (down ? 0.7 : 1.0)
+    font.pixelSize: Appearance.fontButton
+
+    Accessible.role: Accessible.Button
+    Accessible.name: text
+    Accessible.onPressAction: control.clicked()
+
+    Text {
+        id: label
+        visible: control.contentItem === label
+        anchors.fill: parent
+        anchors.margins: control.padding / 2
         text: (control.checkedLook ? "✓ " : "") + control.text
-        font: control.font
         color: control.primary ? Appearance.accentText : Appearance.text
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
         wrapMode: Text.Wrap
     }
-    background: Rectangle {
-        radius: 16
-        color: control.primary ? Appearance.accent : Appearance.surface
-        border.width: control.checkedLook ? 8 : 3
-        border.color: control.checkedLook ? Appearance.focus : Appearance.border
-        opacity: control.down ? 0.7 : 1.0
+    onContentItemChanged: if (contentItem !== label) {
+        contentItem.parent = control
+        contentItem.x = Qt.binding(() => control.padding)
+        contentItem.y = Qt.binding(() => control.padding)
+        contentItem.width = Qt.binding(() => control.width - 2 * control.padding)
+    }
+    TapHandler {
+        id: tap
+        gesturePolicy: TapHandler.ReleaseWithinBounds
+        onTapped: control.clicked()
     }
 }

@@ -55,15 +55,6 @@ Window {
                 y: topBar.visible ? topBar.height : 0
                 width: design.width
                 height: design.height - y
-                sourceComponent: {
-                    switch (window.journey.screen) {
-                    case "services": return servicesScreen
-                    case "service": return serviceScreen
-                    case "scope": return scopeScreen
-                    case "apology": return apologyScreen
-                    default: return attractScreen
-                    }
-                }
             }
         }
 
@@ -74,29 +65,31 @@ Window {
         }
     }
 
-    Component {
-        id: attractScreen
-        AttractScreen {
-            journey: window.journey
-            language: window.language
-            siteName: window.siteName
-            siteNameEn: window.siteNameEn
-        }
+    // Screens are compiled when first shown (the attract screen at start, the others while it
+    // waits: see preload), which keeps them out of the time to the first frame.
+    readonly property var screens: ({
+        attract: ["AttractScreen.qml", { journey: journey, language: language,
+                                         siteName: siteName, siteNameEn: siteNameEn }],
+        services: ["ServicesScreen.qml", { journey: journey, serviceList: serviceList }],
+        service: ["ServiceScreen.qml", { journey: journey, serviceList: serviceList }],
+        scope: ["ScopeFinderScreen.qml", { journey: journey, scopeFinder: scopeFinder }],
+        apology: ["ApologyScreen.qml", { journey: journey }]
+    })
+
+    function showScreen() {
+        var screen = screens[journey.screen] || screens.attract
+        screenLoader.setSource(Qt.resolvedUrl(screen[0]), screen[1])
     }
-    Component {
-        id: servicesScreen
-        ServicesScreen { journey: window.journey; serviceList: window.serviceList }
+
+    // Called from Python after the first frame: compile the other screens in the background.
+    function preload() {
+        for (var name in screens)
+            Qt.createComponent(Qt.resolvedUrl(screens[name][0]), Component.Asynchronous)
     }
-    Component {
-        id: serviceScreen
-        ServiceScreen { journey: window.journey; serviceList: window.serviceList }
+
+    Connections {
+        target: window.journey
+        function onScreenChanged() { window.showScreen() }
     }
-    Component {
-        id: scopeScreen
-        ScopeFinderScreen { journey: window.journey; scopeFinder: window.scopeFinder }
-    }
-    Component {
-        id: apologyScreen
-        ApologyScreen { journey: window.journey }
-    }
+    Component.onCompleted: showScreen()
 }
