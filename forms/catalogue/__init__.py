@@ -56,7 +56,7 @@ class Catalogue:
         Matches on the Chinese wording rank first, then initials, then full pinyin, because a
         touchscreen user who typed Chinese meant exactly that. Empty text finds nothing.
         """
-        if not isinstance(text, str) or limit <= 0:
+        if not isinstance(text, str) or not isinstance(limit, int) or limit <= 0:
             return []
         query = "".join(text.split())[:40]   # 40 chars: longer than any catalogue wording
         if not query:
