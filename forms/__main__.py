@@ -2,7 +2,8 @@
 
 check prints {"valid": bool, "problems": [...]} and exits 0 (valid), 1 (problems) or 2 (the file
 cannot be read or is not an application). scope prints the matching catalogue entries as JSON.
-`definitions [DIR]` loads every definition (or another tree) and reports the first fault.
+`definitions [DIR]` loads every definition (or another tree) and reports the first fault;
+`describe ID` lists what a service or add-on asks.
 """
 
 from __future__ import annotations
@@ -57,6 +58,25 @@ def scope(text: str, limit: int) -> int:
     return EXIT_VALID
 
 
+def describe(definition_id: str) -> int:
+    """What a service or add-on asks, step by step: id, type, required, label (zh / en)."""
+    from .definitions import current
+
+    defs = current()
+    found = defs.service_by_id.get(definition_id) or defs.addon_by_id.get(definition_id)
+    if found is None:
+        known = ", ".join([s.id for s in defs.services] + [a.id for a in defs.addons])
+        return _fail(f"没有这项业务或许可：{definition_id}（可选：{known}）",
+                     f"no service or add-on {definition_id!r} (known: {known})")
+    _print({"id": found.id, "title": found.title.zh, "title_en": found.title.en, "steps": [
+        {"id": step.id, "rules": list(step.rules), "fields": [
+            {"id": f.id, "type": f.type, "required": f.required, "label": f.label.zh,
+             "label_en": f.label.en, "visible_when": f.visible_when.field if f.visible_when else None}
+            for f in step.fields]}
+        for step in found.steps], "declarations": [d.id for d in found.declarations]})
+    return EXIT_VALID
+
+
 def definitions(root: str | None) -> int:
     from .definitions import PACKAGE_DIR, load_definitions
     from .errors import DefinitionError
@@ -79,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     p_scope = sub.add_parser("scope", help="search the business-scope catalogue")
     p_scope.add_argument("text")
     p_scope.add_argument("--limit", type=int, default=20)
+    p_describe = sub.add_parser("describe", help="what a service or add-on asks, step by step")
+    p_describe.add_argument("id")
     p_defs = sub.add_parser("definitions", help="load and check every definition")
     p_defs.add_argument("root", nargs="?")
     args = parser.parse_args(argv)
@@ -86,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
         return check(args.file)
     if args.command == "scope":
         return scope(args.text, args.limit)
+    if args.command == "describe":
+        return describe(args.id)
     return definitions(args.root)
 
 

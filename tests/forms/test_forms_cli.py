@@ -96,3 +96,13 @@ def test_check_reports_a_lone_surrogate_key_without_crashing(tmp_path):
     assert result.returncode == 1
     report = json.loads(result.stdout.decode("utf-8"))
     assert [(p["field"], p["code"]) for p in report["problems"]] == [("??", "unknown_field")]
+
+
+def test_describe_lists_steps_and_fields(capsys):
+    code, out, _ = run(capsys, "describe", "limited_company")
+    described = json.loads(out)
+    assert code == 0 and [s["id"] for s in described["steps"]] == ["company", "shareholders",
+                                                                    "officers"]
+    assert described["steps"][1]["rules"] == ["capital_matches_contributions"]
+    code, _, err = run(capsys, "describe", "bakery")
+    assert code == 2 and "food_business" in err
