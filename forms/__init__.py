@@ -29,11 +29,10 @@ __all__ = [
     "SCHEMA_VERSION", "AddOn", "AddOnOffer", "Application", "ApplicationFormatError", "Condition",
     "Declaration", "DefinitionError", "Field", "InvalidApplication", "LicenceParticulars",
     "Option", "Problem", "ScopeItem", "ScopeWording", "Service", "Shareholding", "Step", "Text",
-    "UnknownAddOn",
-    "UnknownScopeItem", "UnknownService", "addon", "addons", "catalogue_search",
+    "UnknownAddOn", "UnknownScopeItem", "UnknownService", "addon", "addons", "catalogue_search",
     "licence_particulars", "licence_scope_text", "load_definitions", "offered_addons", "samples",
-    "scope_item", "service", "services", "shareholdings", "step_of", "validate_application", "validate_field",
-    "validate_step",
+    "scope_item", "service", "services", "shareholdings", "step_of", "validate_application",
+    "validate_field", "validate_step",
 ]
 
 
