@@ -84,12 +84,16 @@ def next_serial(session: Session, counter: str) -> int:
     creates its row with INSERT ... ON CONFLICT DO NOTHING, so two first uses cannot collide.
     """
     for _ in range(2):
-        taken = session.connection().execute(
-            update(Counter)
-            .where(Counter.name == counter)
-            .values(value=Counter.value + 1)
-            .returning(Counter.value)
-        ).scalar()
+        taken = (
+            session.connection()
+            .execute(
+                update(Counter)
+                .where(Counter.name == counter)
+                .values(value=Counter.value + 1)
+                .returning(Counter.value)
+            )
+            .scalar()
+        )
         if taken is not None:
             return taken
         insert_if_absent(session, Counter, name=counter, value=0)

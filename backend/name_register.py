@@ -42,9 +42,11 @@ def words_needing_approval(name: str) -> list[ApprovalWord]:
 
 
 def is_taken(session: Session, name: str) -> bool:
-    found = session.connection().execute(
-        select(RegisteredName.name).where(RegisteredName.name == normalise_name(name))
-    ).first()
+    found = (
+        session.connection()
+        .execute(select(RegisteredName.name).where(RegisteredName.name == normalise_name(name)))
+        .first()
+    )
     return found is not None
 
 

@@ -132,9 +132,11 @@ def _submit_once(
         terminal = authenticate(session, signed, ctx.settings.max_clock_skew_seconds, ctx.pruner)
         key = _check_key(data, idempotency_key)
         body_hash = canonical_hash(data)
-        seen = session.connection().execute(
-            select(ApplicationRecord.id).where(ApplicationRecord.id == key)
-        ).first()
+        seen = (
+            session.connection()
+            .execute(select(ApplicationRecord.id).where(ApplicationRecord.id == key))
+            .first()
+        )
         if seen is not None:
             return _replay(session.get(ApplicationRecord, key), body_hash, ctx)
         application, particulars = validated(data)

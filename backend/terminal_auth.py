@@ -76,9 +76,11 @@ def authenticate(
             "The request is not signed: terminal signature headers are missing.",
         )
     # A plain row, not an ORM object: this runs on every request (see bench/backend.py).
-    kiosk = session.connection().execute(
-        select(Kiosk.id, Kiosk.key, Kiosk.enabled).where(Kiosk.id == request.kiosk_id)
-    ).first()
+    kiosk = (
+        session.connection()
+        .execute(select(Kiosk.id, Kiosk.key, Kiosk.enabled).where(Kiosk.id == request.kiosk_id))
+        .first()
+    )
     if kiosk is None:
         raise unauthenticated(
             "unknown-kiosk",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter
@@ -61,8 +62,20 @@ def _case(record: ApplicationRecord, settings: Settings, with_answers: bool) -> 
     )
 
 
-def _record(session: Session, application_id: str) -> ApplicationRecord:
-    record = session.get(ApplicationRecord, application_id, with_for_update=True)
+def no_longer_valid(problems: list[forms.Problem]) -> Message:
+    """The stored answers fail today's rules (a rule changed since it was received)."""
+    codes = ", ".join(sorted({p.code for p in problems}))
+    return Message(
+        code="no-longer-valid",
+        zh=f"该申请不再符合现行登记规则（{codes}）。",
+        en=f"The application no longer passes the current rules ({codes}).",
+    )
+
+
+def _record(session: Session, application_id: str, *, lock: bool = True) -> ApplicationRecord:
+    """The application; locked (PostgreSQL: FOR UPDATE) when about to be decided, so two
+    reviewers acting at once take turns and the second sees the first one's outcome."""
+    record = session.get(ApplicationRecord, application_id, with_for_update=lock)
     if record is None:
         raise not_found("申请", "application")
     return record
@@ -98,7 +111,8 @@ def case(
     """One application with its answers and every review step so far."""
     with ctx.transaction() as session:
         _reviewer(session, authorization)
-        return _case(_record(session, application_id), ctx.settings, with_answers=True)
+        record = _record(session, application_id, lock=False)
+        return _case(record, ctx.settings, with_answers=True)
 
 
 @router.post(
@@ -115,9 +129,15 @@ def approve(
         member, level = _reviewer(session, authorization)
         record = _record(session, application_id)
 
-        def _grant(s: Session, r: ApplicationRecord, at) -> list[Message]:  # noqa: ANN001
-            application = forms.Application.from_json(json.loads(r.body))
-            particulars = forms.licence_particulars(application, today=r.received_at.date())
+        def _grant(s: Session, r: ApplicationRecord, at: datetime) -> list[Message]:
+            try:
+                application = forms.Application.from_json(json.loads(r.body))
+                # As of the day it was received: a date rule must not turn on waiting time.
+                particulars = forms.licence_particulars(application, today=r.received_at.date())
+            except forms.InvalidApplication as exc:
+                return [no_longer_valid(exc.problems)]
+            except forms.ApplicationFormatError as exc:
+                return [Message(code="no-longer-valid", zh=exc.zh, en=exc.en)]
             return grant(s, r, application, particulars, ctx.settings, at)
 
         review.approve(

@@ -4,6 +4,7 @@ server on a free loopback port, registered terminals and staff tokens, signed cl
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import socket
 import threading
@@ -133,17 +134,17 @@ class LiveBackend:
             session.add(Kiosk(id=key.kiosk_id, key=key.key, enabled=enabled, created_at=utcnow()))
         return key
 
-    def insert_in_review(self) -> str:
+    def insert_in_review(self, body: dict | None = None) -> str:
         """An application already waiting at the window (for ladder tests that need no
         forms round trip); returns its id."""
-        record_id = f"review-{uuid.uuid4().hex}"
+        record_id = (body or {}).get("id") or f"review-{uuid.uuid4().hex}"
         with self.session() as session, session.begin():
             session.add(
                 ApplicationRecord(
                     id=record_id,
                     kiosk_id="K",
                     body_hash="0" * 64,
-                    body="{}",
+                    body=json.dumps(body or {}),
                     service_id="individual_business",
                     name=None,
                     status="in-review",
@@ -197,7 +198,6 @@ class KioskClient:
         return self.http.send(request)
 
     def post_application(self, data: dict, key: str | None = None) -> httpx.Response:
-        import json
 
         body = json.dumps(data, ensure_ascii=False).encode("utf-8")
         return self.send(

@@ -114,3 +114,22 @@ def test_case_view_shows_answers_and_steps_to_reviewers_only(
     assert staff_client.get(path).status_code == 401
     fleet = {"Authorization": f"Bearer {backend.add_staff(StaffRole.FLEET)}"}
     assert staff_client.get(path, headers=fleet).status_code == 403
+
+
+def test_approving_answers_that_no_longer_pass_is_refused_not_crashed(
+    backend, make_application, staff_client, officers
+):
+    data = make_application()
+    data["answers"]["operator_mobile"] = "123"  # as if a rule had tightened since
+    case = backend.insert_in_review(body=data)
+    response = _act(staff_client, officers, StaffRole.WINDOW, case, "approve")
+    assert response.status_code == 409
+    assert response.json()["code"] == "no-longer-valid"
+    assert "mobile.format" in response.json()["en"]
+
+
+def test_approving_a_stored_body_of_the_wrong_shape_is_refused(backend, staff_client, officers):
+    case = backend.insert_in_review()  # body {}: not an application at all
+    response = _act(staff_client, officers, StaffRole.WINDOW, case, "approve")
+    assert response.status_code == 409
+    assert response.json()["code"] == "no-longer-valid"
