@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from backend.context import BackendContext
 from backend.db import make_engine, migrate, session_factory
 from backend.refusals import ApiRefusal
-from backend.routes import applications, fleet, licences, review
+from backend.routes import applications, fleet, health, licences, review
 from backend.settings import Settings
 from backend.terminal_auth import NoncePruner
 from forms.wire import Message, ProblemReport, WireProblem
@@ -60,7 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         pruner=NoncePruner(settings.max_clock_skew_seconds),
         write_lock=threading.Lock() if engine.dialect.name == "sqlite" else nullcontext(),
     )
-    for module in (applications, review, fleet, licences):
+    for module in (applications, review, fleet, licences, health):
         app.include_router(module.router)
     _install_error_handlers(app)
     # The URL, never credentials or personal data: a database URL may carry a password.

@@ -285,3 +285,12 @@ class LicenceVerification(BaseModel):
     name: str
     status: str
     established_on: date
+
+
+class BackendHealth(BaseModel):
+    """GET /v1/health (no signature): for a technician's check and a terminal's clock check."""
+
+    status: str
+    database: str
+    server_time: datetime
+    max_clock_skew_seconds: int

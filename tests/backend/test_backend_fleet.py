@@ -68,3 +68,14 @@ def test_malformed_heartbeat_is_refused_in_both_languages(backend, kiosk):
     assert response.status_code == 422
     assert response.json()["code"] == "bad-heartbeat"
     assert response.json()["zh"] and response.json()["en"]
+
+
+def test_health_reports_database_and_clock(backend, staff_client):
+    from datetime import UTC, datetime
+
+    body = staff_client.get("/v1/health").json()
+    assert body["status"] == "ok"
+    assert body["database"] in {"sqlite", "postgresql"}
+    skew = datetime.fromisoformat(body["server_time"]) - datetime.now(UTC)
+    assert abs(skew.total_seconds()) < 60
+    assert body["max_clock_skew_seconds"] == 300

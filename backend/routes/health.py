@@ -1,0 +1,27 @@
+"""Unauthenticated liveness for terminals' diagnostics and for whoever starts the server."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from fastapi import APIRouter
+from sqlalchemy import text
+
+from backend.context import Ctx
+from forms.wire import BackendHealth
+
+router = APIRouter(tags=["public"])
+
+
+@router.get("/v1/health", response_model=BackendHealth)
+def health(ctx: Ctx) -> BackendHealth:
+    """Up, database reachable, and the server's clock: a terminal compares it with its own
+    before its signed requests start failing with clock-skew (limit 300 s)."""
+    with ctx.transaction() as session:
+        session.connection().execute(text("SELECT 1"))
+    return BackendHealth(
+        status="ok",
+        database=ctx.engine.dialect.name,
+        server_time=datetime.now(UTC),
+        max_clock_skew_seconds=ctx.settings.max_clock_skew_seconds,
+    )
