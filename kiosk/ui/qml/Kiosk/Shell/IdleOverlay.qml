@@ -8,9 +8,8 @@ Rectangle {
     id: overlay
     objectName: "idleOverlay"
     required property IdleCountdown idle
-    visible: idle.warning
     color: Appearance.highContrast ? "#000000" : "#CC000000"
-    onVisibleChanged: if (visible) Qt.inputMethod.hide()
+    Component.onCompleted: Qt.inputMethod.hide()
 
     MouseArea { anchors.fill: parent }  // a touch beside the buttons does nothing
 

@@ -42,26 +42,34 @@ Window {
                 height: design.height
                 color: Appearance.background
             }
-            TopBar {
+            // The top bar and the idle overlay are created when first needed: the attract screen
+            // shows neither, and each costs time before the first frame.
+            Loader {
                 id: topBar
-                visible: window.journey.inSession
+                active: window.journey.inSession
+                visible: active
                 width: design.width
-                journey: window.journey
-                language: window.language
+                height: active ? item.height : 0
+                sourceComponent: TopBar {
+                    width: design.width
+                    journey: window.journey
+                    language: window.language
+                }
             }
             Loader {
                 id: screenLoader
                 objectName: "screenLoader"
-                y: topBar.visible ? topBar.height : 0
+                y: topBar.height
                 width: design.width
                 height: design.height - y
             }
         }
 
-        IdleOverlay {
+        Loader {
             anchors.fill: parent
             z: 20
-            idle: window.idle
+            active: window.idle.warning
+            sourceComponent: IdleOverlay { idle: window.idle }
         }
     }
 
