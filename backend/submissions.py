@@ -21,6 +21,7 @@ from backend.context import BackendContext
 from backend.decision_view import decision_of
 from backend.decisions import decide
 from backend.models import ApplicationRecord
+from backend.new_rows import insert_new_application
 from backend.refusals import ApiRefusal
 from backend.terminal_auth import SignedRequest, authenticate, utcnow
 from forms.wire import ApplicationDecision, ApplicationStatus, ProblemReport, WireProblem
@@ -140,10 +141,10 @@ def _submit_once(
         if seen is not None:
             return _replay(session.get(ApplicationRecord, key), body_hash, ctx)
         application, particulars = validated(data)
+        # Decided as a plain object, then stored with plain INSERTs (see new_rows.py).
         record = _new_record(application, particulars, terminal.id, body_hash, data)
-        session.add(record)
         decide(session, record, application, particulars, ctx.settings, record.received_at)
-        session.flush()
+        insert_new_application(session, record)
         log.info("application %s from %s: %s", record.id, terminal.id, record.status)
         return Accepted(decision_of(record, ctx.settings), created=True)
 
