@@ -11,6 +11,7 @@ from fastapi import Depends, Header, Request
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from backend.refusals import ApiRefusal
 from backend.settings import Settings
 from backend.terminal_auth import NoncePruner, SignedRequest
 from forms import wire
@@ -39,9 +40,33 @@ def backend_context(request: Request) -> BackendContext:
     return request.app.state.backend
 
 
+# The largest legitimate body, a limited company with 50 shareholders and every add-on, is
+# about 30 KiB; 1 MiB leaves room for growth and still stops a memory-filling upload.
+MAX_BODY_BYTES = 1 << 20
+
+
 async def raw_body(request: Request) -> bytes:
-    """Read on the event loop; Starlette caches it, so a declared body parameter still works."""
-    return await request.body()
+    """The exact bytes that were signed, read on the event loop, refused past MAX_BODY_BYTES."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise too_large()
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise too_large()
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def too_large() -> ApiRefusal:
+    return ApiRefusal(
+        413,
+        "too-large",
+        "请求内容过大（上限 1 MiB）。",
+        "The request body is too large (limit 1 MiB).",
+    )
 
 
 def request_target(request: Request) -> str:

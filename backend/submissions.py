@@ -111,10 +111,10 @@ class InvalidApplication(Exception):
 
 
 def submit(ctx: BackendContext, signed: SignedRequest, idempotency_key: str | None) -> Accepted:
-    data = _parse(signed.body)
     try:
-        return _submit_once(ctx, signed, data, idempotency_key)
+        return _submit_once(ctx, signed, idempotency_key)
     except IntegrityError:
+        data = _parse(signed.body)  # parsed fine before the INSERT that failed
         # Only a concurrent post of the same id can collide here (PostgreSQL: its INSERT
         # waited for ours to commit). Everything of this attempt rolled back; answer with the
         # first post's result, or the 409 if the bodies differ.
@@ -127,10 +127,11 @@ def submit(ctx: BackendContext, signed: SignedRequest, idempotency_key: str | No
 
 
 def _submit_once(
-    ctx: BackendContext, signed: SignedRequest, data: dict, idempotency_key: str | None
+    ctx: BackendContext, signed: SignedRequest, idempotency_key: str | None
 ) -> Accepted:
     with ctx.transaction() as session:
         terminal = authenticate(session, signed, ctx.settings.max_clock_skew_seconds, ctx.pruner)
+        data = _parse(signed.body)  # after authentication: strangers learn nothing but 401
         key = _check_key(data, idempotency_key)
         body_hash = canonical_hash(data)
         seen = (

@@ -110,3 +110,15 @@ def test_staff_endpoints_refuse_missing_wrong_and_misused_tokens(backend, staff_
     assert wrong_role.status_code == 403
     queue = staff_client.get("/v1/review/queue", headers={"Authorization": f"Bearer {fleet}"})
     assert queue.status_code == 403
+
+
+def test_unsigned_garbage_learns_nothing_but_401(backend, kiosk):
+    response = kiosk.http.post("/v1/applications", content=b"\xff garbage")
+    assert response.status_code == 401
+
+
+def test_oversized_body_is_refused_before_it_is_read_whole(backend, kiosk):
+    body = b"{" + b" " * (1 << 20) + b"}"
+    response = kiosk.send("POST", "/v1/applications", body)
+    assert response.status_code == 413
+    assert response.json()["code"] == "too-large" and response.json()["zh"]
