@@ -72,6 +72,7 @@ class Driver:
         item = self.item(name)
         assert item.isEnabled(), f"{name} is disabled"
         self.scroll_into_view(item)
+        self.settle()  # a person taps what is drawn: layouts are polished before a frame
         QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                          self.centre(item).toPoint())
 

@@ -46,10 +46,9 @@ Window {
             // shows neither, and each costs time before the first frame.
             Loader {
                 id: topBar
+                // No size of its own: the loader takes the bar's size (an explicit size would
+                // be imposed on the bar instead).
                 active: window.journey.inSession
-                visible: active
-                width: design.width
-                height: active ? item.height : 0
                 sourceComponent: TopBar {
                     width: design.width
                     journey: window.journey
@@ -59,7 +58,7 @@ Window {
             Loader {
                 id: screenLoader
                 objectName: "screenLoader"
-                y: topBar.height
+                y: topBar.item ? topBar.item.height : 0
                 width: design.width
                 height: design.height - y
             }
