@@ -127,7 +127,9 @@ def _mutations(make_application) -> list[dict]:
     reserved = make_application("limited_company", name="中国甲乙科技有限公司")
     bad_mobile = make_application()
     bad_mobile["answers"]["operator_mobile"] = "12345"
-    return [bad_id, no_name, bad_scope, reserved, bad_mobile]
+    unknown_service = make_application()
+    unknown_service["service"] = "no_such_service"
+    return [bad_id, no_name, bad_scope, reserved, bad_mobile, unknown_service]
 
 
 def test_problems_are_exactly_those_forms_reports(backend, kiosk, make_application):
