@@ -16,7 +16,7 @@ def check_screen(ui) -> list[str]:
     ui.settle()
     appearance = ui.t.appearance
     design = ui.find("design")
-    width = design.width()
+    width, height = design.width(), design.height()
     problems = []
     for item in ui.items():
         if not item.isVisible() or item.opacity() == 0:
@@ -31,10 +31,23 @@ def check_screen(ui) -> list[str]:
             mm = appearance.millimetres(size * CAP_HEIGHT_EM * item.scale())
             if mm < MIN_TEXT_MM:
                 problems.append(f"text {item.property('text')[:20]!r} is {mm:.1f} mm")
-            right = item.mapToItem(design, QPointF(item.width(), 0)).x()
-            if right > width + 1 or item.property("truncated"):
-                problems.append(f"{ui.t.journey.screen}: text {item.property('text')[:20]!r} runs off ({right:.0f})")
+            corner = item.mapToItem(design, QPointF(item.width(), item.height()))
+            if corner.x() > width + 1 or item.property("truncated"):
+                problems.append(f"{ui.t.journey.screen}: text {item.property('text')[:20]!r} runs off ({corner.x():.0f})")
+            if corner.y() > height + 1 and not in_scrolling_view(item):
+                problems.append(f"{ui.t.journey.screen}: text {item.property('text')[:20]!r} "
+                                f"below the screen ({corner.y():.0f})")
     return problems
+
+
+def in_scrolling_view(item) -> bool:
+    """Inside a Flickable or ListView, where a person can swipe it into view."""
+    parent = item.parentItem()
+    while parent is not None:
+        if parent.metaObject().indexOfProperty("contentY") >= 0:
+            return True
+        parent = parent.parentItem()
+    return False
 
 
 @pytest.mark.parametrize("large", [False, True])

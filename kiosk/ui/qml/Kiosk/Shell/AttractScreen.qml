@@ -14,16 +14,20 @@ Item {
 
     ColumnLayout {
         anchors.fill: parent
-        anchors.margins: 80
-        spacing: Appearance.gap * 2
+        anchors.leftMargin: 80
+        anchors.rightMargin: 80
+        anchors.topMargin: 48
+        anchors.bottomMargin: 48
+        spacing: Appearance.gap
 
-        Item { Layout.preferredHeight: 160 }
+        // Spacers share what is left: under large text they shrink to nothing, never the content.
+        Item { Layout.fillHeight: true; Layout.maximumHeight: 200 }
         // The title is bilingual whatever the language: a passer-by has not chosen yet.
         KioskLabel {
             objectName: "attractTitleZh"
             Layout.fillWidth: true
             text: "营业执照 自助办理"
-            font.pixelSize: Appearance.fontTitle * 1.2
+            font.pixelSize: Appearance.fontTitle
             font.bold: true
             horizontalAlignment: Text.AlignHCenter
         }
@@ -47,12 +51,12 @@ Item {
             text: qsTr("Register an individual business, a sole-proprietor enterprise or a limited company, and add the permits it needs.")
             horizontalAlignment: Text.AlignHCenter
         }
-        Item { Layout.fillHeight: true }
+        Item { Layout.fillHeight: true; Layout.maximumHeight: 160 }
         KioskButton {
             objectName: "startButton"
             Layout.alignment: Qt.AlignHCenter
             Layout.preferredWidth: 720
-            Layout.preferredHeight: Appearance.targetSize * 2
+            Layout.preferredHeight: Appearance.targetSize * 1.6
             primary: true
             font.pixelSize: Appearance.fontTitle
             text: qsTr("Start")
@@ -65,7 +69,7 @@ Item {
             color: Appearance.muted
             horizontalAlignment: Text.AlignHCenter
         }
-        Item { Layout.preferredHeight: 80 }
+        Item { Layout.fillHeight: true; Layout.maximumHeight: 120 }
         Flow {
             id: toggles
             // One centred row while it fits, wrapping under large text.
@@ -95,6 +99,6 @@ Item {
                 onClicked: Appearance.toggleHighContrast()
             }
         }
-        Item { Layout.preferredHeight: 40 }
+        Item { Layout.fillHeight: true; Layout.maximumHeight: 40 }
     }
 }
