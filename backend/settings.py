@@ -24,7 +24,6 @@ class Settings:
     database_url: str | None = None
     # GB/T 2260 code of the registering district: 440605 = 佛山市南海区 (REFERENCE.md).
     division_code: str = "440605"
-    division_name: str = "佛山市南海区"
     # Issue 5: a terminal silent for more than 5 minutes is stale in the fleet view.
     stale_after_seconds: int = 300
     # Issue 5: a signed request whose timestamp is off by more than 5 minutes is refused.
