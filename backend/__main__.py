@@ -59,6 +59,12 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="base URL printed in licence QR codes (default http://HOST:PORT)",
     )
+    serve.add_argument(
+        "--final-veto-level",
+        default="district",
+        choices=["section", "department", "district"],
+        help="the review level whose rejection takes effect (lower levels only propose)",
+    )
     add = sub.add_parser("add-kiosk", parents=[common], help="register a terminal, write its key")
     add.add_argument("kiosk_id")
     add.add_argument(

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from backend.db import make_engine, migrate
 from backend.models import Kiosk, RegisteredName
 from backend.name_register import normalise_name
+from backend.review_levels import ReviewLevel
 from backend.settings import Settings
 from backend.staff_auth import StaffRole, add_staff
 from backend.terminal_auth import utcnow
@@ -36,7 +37,13 @@ def serve(settings: Settings, args: argparse.Namespace) -> int:
     from backend.app import create_app
 
     public = args.public_url or f"http://{args.host}:{args.port}"
-    app = create_app(dataclasses.replace(settings, public_base_url=public))
+    app = create_app(
+        dataclasses.replace(
+            settings,
+            public_base_url=public,
+            final_veto_level=ReviewLevel(args.final_veto_level),
+        )
+    )
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return 0
 

@@ -49,6 +49,7 @@ def _stop(proc: subprocess.Popen) -> None:
 def test_no_arguments_but_a_data_dir_serves_sqlite_on_loopback(tmp_path):
     proc, url = _serve(["--data-dir", str(tmp_path)])
     try:
+        assert httpx.get(f"{url}/v1/health").json()["database"] == "sqlite"
         document = httpx.get(f"{url}/openapi.json").json()
         assert "/v1/applications" in document["paths"]
         assert (tmp_path / "backend.sqlite3").exists()
@@ -59,8 +60,19 @@ def test_no_arguments_but_a_data_dir_serves_sqlite_on_loopback(tmp_path):
 
 @pytest.mark.postgres
 def test_db_url_serves_postgresql(tmp_path, postgres_url):
-    proc, url = _serve(["serve", "--db", postgres_url, "--data-dir", str(tmp_path)])
+    proc, url = _serve(
+        [
+            "serve",
+            "--db",
+            postgres_url,
+            "--data-dir",
+            str(tmp_path),
+            "--final-veto-level",
+            "section",
+        ]
+    )
     try:
+        assert httpx.get(f"{url}/v1/health").json()["database"] == "postgresql"
         assert httpx.get(f"{url}/v1/licences/91440605MA0000007Y/verify").status_code == 404
         assert not (tmp_path / "backend.sqlite3").exists()
     finally:
