@@ -145,6 +145,16 @@ def _wire(t: Terminal) -> None:
 
     t.session.changed.connect(on_change)
 
+    def on_idle_phase() -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        from kiosk.idle import IdlePhase
+
+        if t.idle_watch.phase is IdlePhase.WARNING:
+            QGuiApplication.inputMethod().hide()  # the countdown must not sit under the keyboard
+
+    t.idle_watch.phase_changed.connect(on_idle_phase)
+
     def on_crash(_description: str) -> None:
         t.end_session("crash")
         t.journey.show_apology()

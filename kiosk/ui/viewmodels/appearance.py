@@ -78,10 +78,20 @@ class Appearance(QObject):
         if self._session is not None:
             self._session.set(name, bool(value))
 
-    largeText = Property(bool, lambda s: s._flag("large_text"),
-                         lambda s, v: s._set_flag("large_text", v), notify=changed)
-    highContrast = Property(bool, lambda s: s._flag("high_contrast"),
-                            lambda s, v: s._set_flag("high_contrast", v), notify=changed)
+    def _large_text(self) -> bool:
+        return self._flag("large_text")
+
+    def _set_large_text(self, value: bool) -> None:
+        self._set_flag("large_text", value)
+
+    def _high_contrast(self) -> bool:
+        return self._flag("high_contrast")
+
+    def _set_high_contrast(self, value: bool) -> None:
+        self._set_flag("high_contrast", value)
+
+    largeText = Property(bool, _large_text, _set_large_text, notify=changed)
+    highContrast = Property(bool, _high_contrast, _set_high_contrast, notify=changed)
 
     @Slot()
     def toggleLargeText(self) -> None:  # noqa: N802 (QML name)
@@ -92,33 +102,82 @@ class Appearance(QObject):
         self._set_flag("high_contrast", not self._flag("high_contrast"))
 
     # -- geometry ----------------------------------------------------------------------------
-    designWidth = Property(int, lambda s: design_size(s._orientation)[0], notify=changed)
-    designHeight = Property(int, lambda s: design_size(s._orientation)[1], notify=changed)
+    @Property("double", notify=changed)
+    def designWidth(self) -> float:  # noqa: N802 (QML name)
+        return float(design_size(self._orientation)[0])
+
+    @Property("double", notify=changed)
+    def designHeight(self) -> float:  # noqa: N802
+        return float(design_size(self._orientation)[1])
 
     @Slot(float, result=float)
     def millimetres(self, design_px: float) -> float:
         return design_px * mm_per_design_pixel(self._width, self._height, self._orientation)
 
+    # Font sizes are whole pixels (QFont.pixelSize is an int); geometry is a QML real (double).
     def _font(self, base: int) -> int:
         return round(base * (LARGE_TEXT_FACTOR if self._flag("large_text") else 1.0))
 
-    fontSmall = Property(int, lambda s: s._font(32), notify=changed)
-    fontBody = Property(int, lambda s: s._font(40), notify=changed)
-    fontButton = Property(int, lambda s: s._font(44), notify=changed)
-    fontHeading = Property(int, lambda s: s._font(56), notify=changed)
-    fontTitle = Property(int, lambda s: s._font(80), notify=changed)
-    targetSize = Property(int, lambda s: s._font(120), notify=changed)
-    gap = Property(int, lambda s: 32, notify=changed)
+    @Property(int, notify=changed)
+    def fontSmall(self) -> int:  # noqa: N802
+        return self._font(32)
+
+    @Property(int, notify=changed)
+    def fontBody(self) -> int:  # noqa: N802
+        return self._font(40)
+
+    @Property(int, notify=changed)
+    def fontButton(self) -> int:  # noqa: N802
+        return self._font(44)
+
+    @Property(int, notify=changed)
+    def fontHeading(self) -> int:  # noqa: N802
+        return self._font(56)
+
+    @Property(int, notify=changed)
+    def fontTitle(self) -> int:  # noqa: N802
+        return self._font(80)
+
+    @Property("double", notify=changed)
+    def targetSize(self) -> float:  # noqa: N802
+        return float(self._font(120))
+
+    @Property("double", constant=True)
+    def gap(self) -> float:
+        return 32.0
 
     # -- colours -----------------------------------------------------------------------------
     def _colour(self, role: str) -> str:
         return (_HIGH_CONTRAST if self._flag("high_contrast") else _NORMAL)[role]
 
-    background = Property(str, lambda s: s._colour("background"), notify=changed)
-    surface = Property(str, lambda s: s._colour("surface"), notify=changed)
-    text = Property(str, lambda s: s._colour("text"), notify=changed)
-    muted = Property(str, lambda s: s._colour("muted"), notify=changed)
-    accent = Property(str, lambda s: s._colour("accent"), notify=changed)
-    accentText = Property(str, lambda s: s._colour("accentText"), notify=changed)
-    border = Property(str, lambda s: s._colour("border"), notify=changed)
-    focus = Property(str, lambda s: s._colour("focus"), notify=changed)
+    @Property(str, notify=changed)
+    def background(self) -> str:
+        return self._colour("background")
+
+    @Property(str, notify=changed)
+    def surface(self) -> str:
+        return self._colour("surface")
+
+    @Property(str, notify=changed)
+    def text(self) -> str:
+        return self._colour("text")
+
+    @Property(str, notify=changed)
+    def muted(self) -> str:
+        return self._colour("muted")
+
+    @Property(str, notify=changed)
+    def accent(self) -> str:
+        return self._colour("accent")
+
+    @Property(str, notify=changed)
+    def accentText(self) -> str:  # noqa: N802
+        return self._colour("accentText")
+
+    @Property(str, notify=changed)
+    def border(self) -> str:
+        return self._colour("border")
+
+    @Property(str, notify=changed)
+    def focus(self) -> str:
+        return self._colour("focus")

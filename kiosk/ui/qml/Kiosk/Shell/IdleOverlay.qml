@@ -1,4 +1,5 @@
-// The idle warning: covers everything (the keyboard too) and offers more time.
+// The idle warning: covers everything (the keyboard, which Python hides, too) and offers
+// more time.
 import QtQuick
 import QtQuick.Layouts
 import Kiosk.ViewModels
@@ -9,7 +10,6 @@ Rectangle {
     objectName: "idleOverlay"
     required property IdleCountdown idle
     color: Appearance.highContrast ? "#000000" : "#CC000000"
-    Component.onCompleted: Qt.inputMethod.hide()
 
     MouseArea { anchors.fill: parent }  // a touch beside the buttons does nothing
 

@@ -1,5 +1,6 @@
 // The terminal's one window. The layout is designed at 1080x1920 (portrait) and scaled as a
 // whole to the configured screen; everything a screen decides comes from the view-models.
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Window
 import Kiosk.ViewModels
@@ -58,7 +59,7 @@ Window {
             Loader {
                 id: screenLoader
                 objectName: "screenLoader"
-                y: topBar.item ? topBar.item.height : 0
+                y: topBar.height
                 width: design.width
                 height: design.height - y
             }

@@ -1,6 +1,7 @@
 // "Find your business activity": type Chinese (pinyin keyboard) or pinyin initials; each
 // catalogue entry says whether it needs a permit or a filing, and whether this terminal can
 // add it. The need is never shown by colour alone: each row carries a worded tag.
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Controls.Basic

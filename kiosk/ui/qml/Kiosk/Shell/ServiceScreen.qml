@@ -1,5 +1,6 @@
 // What the chosen service will ask, read from its forms/ definition: the titles of its steps
 // and the declarations the applicant will confirm. Information only, no form.
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Controls.Basic

@@ -1,4 +1,5 @@
 // "Choose a service": the services forms/ defines, in their configured order.
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Controls.Basic
@@ -40,6 +41,7 @@ Item {
             Repeater {
                 model: screen.serviceList.services
                 delegate: KioskButton {
+                    id: card
                     required property var modelData
                     objectName: "service_" + modelData.id
                     Layout.fillWidth: true
@@ -52,13 +54,13 @@ Item {
                         spacing: 8
                         KioskLabel {
                             Layout.fillWidth: true
-                            text: modelData.title
+                            text: card.modelData.title
                             font.pixelSize: Appearance.fontHeading
                             font.bold: true
                         }
                         KioskLabel {
                             Layout.fillWidth: true
-                            text: modelData.description
+                            text: card.modelData.description
                             color: Appearance.muted
                         }
                     }
