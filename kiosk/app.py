@@ -217,5 +217,7 @@ def run(cfg: KioskConfig, *, on_first_frame: Callable[[], None] | None = None,
         open_log_file()
         return QML_LOAD_FAILED_EXIT
     code = terminal.app.exec()
+    terminal.end_session("shutdown")
+    terminal.close()  # the engine goes while the application object still exists
     log.info("terminal %s stopped (%s)", cfg.terminal.id, code)
     return int(code)
