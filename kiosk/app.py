@@ -104,7 +104,6 @@ def build_terminal(cfg: KioskConfig, *, entry: tuple[str, str] = ("Kiosk.Shell",
     scope_finder = vm.ScopeFinder(session)
     idle_watch = IdleWatch(IdlePolicy(cfg.session.idle_seconds, cfg.session.warning_seconds))
     idle_countdown = vm.IdleCountdown(idle_watch)
-    app.installEventFilter(idle_watch)
 
     engine.setInitialProperties({
         "journey": journey, "language": language, "serviceList": services,
@@ -115,7 +114,6 @@ def build_terminal(cfg: KioskConfig, *, entry: tuple[str, str] = ("Kiosk.Shell",
     engine.loadFromModule(*entry)
     if not engine.rootObjects():
         crash.uninstall()
-        app.removeEventFilter(idle_watch)
         raise QmlLoadError(f"QML module {entry[0]}.{entry[1]} did not load (see the log above)")
     window = engine.rootObjects()[0]
     keyboard = OnScreenKeyboard(engine.singletonInstance("QtQuick.VirtualKeyboard.Settings",
@@ -124,7 +122,7 @@ def build_terminal(cfg: KioskConfig, *, entry: tuple[str, str] = ("Kiosk.Shell",
                         scope_finder, idle_watch, idle_countdown, keyboard, crash, translations,
                         appearance)
     _wire(terminal)
-    _after_first_frame(window, on_first_frame)
+    _after_first_frame(window, idle_watch, on_first_frame)
     return terminal
 
 
@@ -172,11 +170,15 @@ def _end_by_idle(t: Terminal, reason: str) -> None:
         t.end_session(reason)
 
 
-def _after_first_frame(window: object, on_first_frame: Callable[[], None] | None) -> None:
-    from PySide6.QtCore import QTimer
+def _after_first_frame(window: object, idle_filter: object,
+                       on_first_frame: Callable[[], None] | None) -> None:
+    from PySide6.QtCore import QCoreApplication, QTimer
 
     def first_frame() -> None:
         window.frameSwapped.disconnect(first_frame)
+        # Nobody can touch what is not yet shown: the filter (and the Python call it costs
+        # per event) starts with the first frame.
+        QCoreApplication.instance().installEventFilter(idle_filter)
         if on_first_frame is not None:
             on_first_frame()
         QTimer.singleShot(0, lambda: _warm_up(window))

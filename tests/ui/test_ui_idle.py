@@ -64,3 +64,11 @@ def test_a_choice_on_the_attract_screen_is_wiped_too(start_terminal):
     assert ui.t.session.get("locale") == "en_US"
     ui.qtbot.waitUntil(lambda: ui.t.session.is_pristine(), timeout=5000)
     assert ui.item("startButton").property("text") == "开始办理"
+
+
+def test_a_tap_anywhere_restarts_the_quiet_period(start_terminal):
+    ui = start_terminal(idle=(10, 3))
+    begin_visit(ui)
+    ui.qtbot.waitUntil(lambda: ui.t.idle_watch.seconds_left() <= 9, timeout=3000)
+    ui.tap("largeTextButton")  # any touch, through the one application-wide event filter
+    assert ui.t.idle_watch.seconds_left() == 10
