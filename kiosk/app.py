@@ -12,8 +12,28 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kiosk.config import KioskConfig
+
+if TYPE_CHECKING:  # the real imports happen inside build_terminal, after QT_IM_MODULE is set
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtQml import QQmlApplicationEngine
+    from PySide6.QtQuick import QQuickWindow
+
+    from kiosk.crash import CrashContainment
+    from kiosk.i18n import Translations
+    from kiosk.idle import IdleWatch
+    from kiosk.keyboard import OnScreenKeyboard
+    from kiosk.session import Session
+    from kiosk.ui.viewmodels import (
+        Appearance,
+        IdleCountdown,
+        Journey,
+        LanguageSwitch,
+        ScopeFinder,
+        ServiceList,
+    )
 
 log = logging.getLogger("kiosk.app")
 
@@ -29,20 +49,20 @@ class Terminal:
     """Everything `build_terminal` made, for `run`, the screenshot command and the tests."""
 
     cfg: KioskConfig
-    app: object
-    engine: object
-    window: object
-    session: object
-    journey: object
-    language: object
-    services: object
-    scope_finder: object
-    idle_watch: object
-    idle_countdown: object
-    keyboard: object
-    crash: object
-    translations: object
-    appearance: object
+    app: QGuiApplication
+    engine: QQmlApplicationEngine
+    window: QQuickWindow
+    session: Session
+    journey: Journey
+    language: LanguageSwitch
+    services: ServiceList
+    scope_finder: ScopeFinder
+    idle_watch: IdleWatch
+    idle_countdown: IdleCountdown
+    keyboard: OnScreenKeyboard
+    crash: CrashContainment
+    translations: Translations
+    appearance: Appearance
 
     def end_session(self, reason: str) -> None:
         """Wipe everything of the person who was here: one call, whatever ended the visit."""

@@ -7,7 +7,7 @@ all of it here makes wiping one call, `Session.wipe()`, and a test can prove not
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 
 from PySide6.QtCore import QObject, Signal
 
@@ -23,7 +23,6 @@ class SessionData:
     high_contrast: bool = False
     service_id: str = ""
     scope_query: str = ""
-    chosen_scope: list[str] = field(default_factory=list)
 
     def is_pristine(self, default_locale: str) -> bool:
         return self == SessionData(locale=default_locale)

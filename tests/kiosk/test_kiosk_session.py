@@ -12,7 +12,7 @@ def test_wipe_resets_every_field_and_tells_listeners(qapp):
     heard = []
     session.wiped.connect(lambda: heard.append("wiped"))
     values = {"locale": "en_US", "large_text": True, "high_contrast": True,
-              "service_id": "limited_company", "scope_query": "餐饮", "chosen_scope": ["x"]}
+              "service_id": "limited_company", "scope_query": "餐饮"}
     assert set(values) == {f.name for f in fields(SessionData)}, "a new field needs a value here"
     for name, value in values.items():
         session.set(name, value)
