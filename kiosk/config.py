@@ -76,7 +76,7 @@ class SessionTimes:
 
 @dataclass(frozen=True)
 class Backend:
-    url: str = "http://127.0.0.1:8765"
+    url: str = "http://127.0.0.1:8700"
     key_file: Path = Path("var/kiosk.key")
     timeout_seconds: float = 10.0
 
@@ -288,7 +288,7 @@ def _terminal_id(key: str, value: Any) -> str:
 def _url(key: str, value: Any) -> str:
     parts = urlsplit(value) if isinstance(value, str) else None
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ConfigError(key, value, "an http:// or https:// address with a host, e.g. http://127.0.0.1:8765")
+        raise ConfigError(key, value, "an http:// or https:// address with a host, e.g. http://127.0.0.1:8700")
     return value.rstrip("/")
 
 
