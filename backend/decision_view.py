@@ -6,6 +6,7 @@ import json
 
 from backend.models import ApplicationRecord
 from backend.settings import Settings
+from backend.terminal_auth import as_utc
 from forms.wire import AddOnOutcome, ApplicationDecision, LicenceData, Message
 
 
@@ -19,8 +20,8 @@ def decision_of(record: ApplicationRecord, settings: Settings) -> ApplicationDec
         id=record.id,
         status=record.status,
         reasons=[Message(**r) for r in json.loads(record.reasons or "[]")],
-        received_at=record.received_at,
-        decided_at=record.decided_at,
+        received_at=as_utc(record.received_at),
+        decided_at=as_utc(record.decided_at),
         licence=None
         if licence is None
         else LicenceData(

@@ -37,6 +37,12 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def as_utc(stored: datetime | None) -> datetime | None:
+    """A stored (naive UTC) time as an aware one, so the JSON says +00:00 and a terminal in
+    UTC+8 cannot misread it as local time."""
+    return None if stored is None else stored.replace(tzinfo=UTC)
+
+
 class NoncePruner:
     """Deletes remembered nonces older than twice the skew window, at most once a minute.
 

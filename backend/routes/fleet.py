@@ -12,7 +12,7 @@ from backend.context import Authorization, Ctx, Signed
 from backend.models import Kiosk
 from backend.refusals import ApiRefusal
 from backend.staff_auth import StaffRole, require_role, staff_member
-from backend.terminal_auth import authenticate, utcnow
+from backend.terminal_auth import as_utc, authenticate, utcnow
 from forms.wire import FleetEntry, FleetView, HeartbeatSnapshot, Message
 
 router = APIRouter(tags=["fleet"])
@@ -76,7 +76,7 @@ def fleet(
             FleetEntry(
                 kiosk_id=k.id,
                 enabled=k.enabled,
-                last_seen_at=k.last_seen_at,
+                last_seen_at=as_utc(k.last_seen_at),
                 stale=k.last_seen_at is None or now - k.last_seen_at > stale_after,
                 snapshot=(
                     HeartbeatSnapshot.model_validate_json(k.last_snapshot)
@@ -87,5 +87,7 @@ def fleet(
             for k in session.scalars(select(Kiosk).order_by(Kiosk.id))
         ]
     return FleetView(
-        generated_at=now, stale_after_seconds=ctx.settings.stale_after_seconds, kiosks=entries
+        generated_at=as_utc(now),
+        stale_after_seconds=ctx.settings.stale_after_seconds,
+        kiosks=entries,
     )

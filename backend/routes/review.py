@@ -27,7 +27,7 @@ from backend.review_models import (
 )
 from backend.settings import Settings
 from backend.staff_auth import StaffRole, require_role, staff_member
-from backend.terminal_auth import utcnow
+from backend.terminal_auth import as_utc, utcnow
 from forms.wire import ApplicationStatus, Message
 
 router = APIRouter(prefix="/v1/review", tags=["review"])
@@ -55,7 +55,9 @@ def _case(record: ApplicationRecord, settings: Settings, with_answers: bool) -> 
         review_level=record.review_level,
         rejection_proposed=record.rejection_proposed,
         steps=[
-            StepView(at=s.at, level=s.level, actor=s.actor, action=s.action, reason=s.reason)
+            StepView(
+                at=as_utc(s.at), level=s.level, actor=s.actor, action=s.action, reason=s.reason
+            )
             for s in record.steps
         ],
         application=json.loads(record.body) if with_answers else None,

@@ -30,6 +30,7 @@ def test_valid_individual_business_is_approved_at_once(backend, kiosk, make_appl
     assert licence["entity_type_zh"]
     assert licence["scope"].startswith("一般项目：")
     assert licence["established_on"] == date.today().isoformat()
+    assert decision["received_at"].endswith("Z")  # UTC, never mistaken for UTC+8 local time
     assert licence["verify_url"].endswith(f"/v1/licences/{code}/verify")
     # Any registered terminal can look the decision up later (the receipt's QR code).
     other = backend.add_kiosk()
