@@ -59,16 +59,18 @@ class Terminal:
     scope_finder: ScopeFinder
     idle_watch: IdleWatch
     idle_countdown: IdleCountdown
-    keyboard: OnScreenKeyboard
+    keyboard: OnScreenKeyboard | None  # set up just after the first frame (see _warm_up)
     crash: CrashContainment
     translations: Translations
     appearance: Appearance
+    ready: bool = False  # True once _warm_up has run: the keyboard is configured
 
     def end_session(self, reason: str) -> None:
         """Wipe everything of the person who was here: one call, whatever ended the visit."""
         self.idle_watch.disarm()
         self.session.wipe()
-        self.keyboard.forget()
+        if self.keyboard is not None:
+            self.keyboard.forget()
         from PySide6.QtGui import QGuiApplication
 
         QGuiApplication.inputMethod().hide()
@@ -82,7 +84,8 @@ class Terminal:
         self.crash.uninstall()
         QCoreApplication.instance().removeEventFilter(self.idle_watch)
         self.idle_watch.disarm()
-        self.keyboard.stop()
+        if self.keyboard is not None:
+            self.keyboard.stop()
         self.translations.uninstall()
         self.window.close()
         # The engine (and the window it owns) goes first, synchronously: its bindings still
@@ -101,7 +104,7 @@ def build_terminal(cfg: KioskConfig, *, entry: tuple[str, str] = ("Kiosk.Shell",
     from kiosk.crash import CrashContainment
     from kiosk.i18n import Translations
     from kiosk.idle import IdlePolicy, IdleWatch
-    from kiosk.keyboard import OnScreenKeyboard, remove_stale_pinyin_dictionary
+    from kiosk.keyboard import remove_stale_pinyin_dictionary
     from kiosk.session import Session
     from kiosk.ui import QML_DIR
     from kiosk.ui import viewmodels as vm
@@ -136,13 +139,11 @@ def build_terminal(cfg: KioskConfig, *, entry: tuple[str, str] = ("Kiosk.Shell",
         crash.uninstall()
         raise QmlLoadError(f"QML module {entry[0]}.{entry[1]} did not load (see the log above)")
     window = engine.rootObjects()[0]
-    keyboard = OnScreenKeyboard(engine.singletonInstance("QtQuick.VirtualKeyboard.Settings",
-                                                         "VirtualKeyboardSettings"))
     terminal = Terminal(cfg, app, engine, window, session, journey, language, services,
-                        scope_finder, idle_watch, idle_countdown, keyboard, crash, translations,
+                        scope_finder, idle_watch, idle_countdown, None, crash, translations,
                         appearance)
     _wire(terminal)
-    _after_first_frame(window, idle_watch, on_first_frame)
+    _after_first_frame(terminal, on_first_frame)
     return terminal
 
 
@@ -190,36 +191,39 @@ def _end_by_idle(t: Terminal, reason: str) -> None:
         t.end_session(reason)
 
 
-def _after_first_frame(window: object, idle_filter: object,
-                       on_first_frame: Callable[[], None] | None) -> None:
+def _after_first_frame(t: Terminal, on_first_frame: Callable[[], None] | None) -> None:
     from PySide6.QtCore import QCoreApplication, QTimer
 
     def first_frame() -> None:
-        window.frameSwapped.disconnect(first_frame)
+        t.window.frameSwapped.disconnect(first_frame)
         # Nobody can touch what is not yet shown: the filter (and the Python call it costs
         # per event) starts with the first frame.
-        QCoreApplication.instance().installEventFilter(idle_filter)
+        QCoreApplication.instance().installEventFilter(t.idle_watch)
         if on_first_frame is not None:
             on_first_frame()
-        QTimer.singleShot(0, lambda: _warm_up(window))
+        QTimer.singleShot(0, lambda: _warm_up(t))
 
-    window.frameSwapped.connect(first_frame)
+    t.window.frameSwapped.connect(first_frame)
 
 
-def _warm_up(window: object) -> None:
-    """While the attract screen is idle: the log file, forms' definitions and catalogue, and
-    the other screens' QML."""
+def _warm_up(t: Terminal) -> None:
+    """While the attract screen waits for its first touch: the keyboard's settings (20 ms:
+    the VirtualKeyboardSettings singleton), the log file, forms' definitions and catalogue,
+    and the other screens' QML."""
     from PySide6.QtCore import QMetaObject
 
     import forms
+    from kiosk.keyboard import OnScreenKeyboard
     from kiosk.logs import open_log_file
 
+    t.keyboard = OnScreenKeyboard(t.engine.singletonInstance("QtQuick.VirtualKeyboard.Settings",
+                                                             "VirtualKeyboardSettings"))
     open_log_file()
-
     forms.services()
     forms.catalogue_search("餐饮")
-    QMetaObject.invokeMethod(window, "preload")
-    log.info("forms definitions and screens loaded")
+    QMetaObject.invokeMethod(t.window, "preload")
+    t.ready = True
+    log.info("keyboard, forms definitions and screens loaded")
 
 
 def run(cfg: KioskConfig, *, on_first_frame: Callable[[], None] | None = None,

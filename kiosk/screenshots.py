@@ -90,7 +90,8 @@ def render_all(cfg: KioskConfig, directory: Path) -> int:
     except QmlLoadError as exc:
         log.critical("%s", exc)
         return QML_LOAD_FAILED_EXIT
-    settle(t)
+    while not t.ready:  # the keyboard is configured just after the first frame
+        settle(t, rounds=1)
     written = []
     for locale in cfg.locales.available:
         for name, apply in _states(t):

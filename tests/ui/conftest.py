@@ -68,6 +68,7 @@ def start_terminal(qapp, qtbot, tmp_path: Path) -> Iterator[Callable[..., Driver
         terminal = build_terminal(cfg, apology_seconds=apology_seconds)
         started.append(terminal)
         qtbot.waitExposed(terminal.window)
+        qtbot.waitUntil(lambda: terminal.ready, timeout=5000)
         return Driver(terminal, qtbot)
 
     yield start
