@@ -43,6 +43,10 @@ def _states(t) -> list[tuple[str, Callable[[], None]]]:  # noqa: ANN001 (Termina
         t.idle_watch.arm()
         t.idle_watch.age(t.cfg.session.idle_seconds - t.cfg.session.warning_seconds + 0.5)
 
+    def apology() -> None:
+        t.end_session("screenshots")  # as after a real crash: wiped, no countdown left over
+        t.journey.show_apology()
+
     return [
         ("attract", go(Screen.ATTRACT)),
         ("attract-large-text", go(Screen.ATTRACT, large_text=True)),
@@ -52,7 +56,7 @@ def _states(t) -> list[tuple[str, Callable[[], None]]]:  # noqa: ANN001 (Termina
         ("scope", go(Screen.SCOPE, scope_query=SAMPLE_SCOPE_QUERY)),
         ("scope-keyboard", keyboard),
         ("idle-warning", idle_warning),
-        ("apology", t.journey.show_apology),
+        ("apology", apology),
     ]
 
 
