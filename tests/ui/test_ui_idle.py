@@ -4,8 +4,9 @@ import pytest
 
 pytestmark = pytest.mark.ui
 
-# Warning after 1 s without a touch, session wiped at 3 s (a real terminal: 100 s and 120 s).
-QUICK = (3, 2)
+# Warning after 1 s without a touch, session wiped at 5 s (a real terminal: 100 s and 120 s);
+# 4 s of countdown leaves a loaded CI machine time to tap "more time".
+QUICK = (5, 4)
 
 
 def begin_visit(ui):
@@ -19,7 +20,7 @@ def test_countdown_then_more_time_keeps_the_visit(start_terminal):
     begin_visit(ui)
     ui.item("idleOverlay", timeout=3000)
     assert "秒" in ui.item("idleSecondsLeft").property("text")
-    assert ui.t.idle_countdown.secondsLeft in (1, 2)
+    assert 1 <= ui.t.idle_countdown.secondsLeft <= 4
     ui.tap("moreTimeButton")
     assert ui.find("idleOverlay") is None
     assert ui.t.journey.screen == "service"
@@ -42,7 +43,7 @@ def test_at_zero_the_session_is_wiped_and_attract_returns(start_terminal):
     ui.tap("largeTextButton")
     begin_visit(ui)
     resets = ui.t.keyboard.resets
-    ui.wait_screen("attract", timeout=5000)
+    ui.wait_screen("attract", timeout=8000)
     assert ui.t.session.is_pristine()
     assert ui.t.keyboard.resets == resets + 1
     assert not ui.t.appearance.property("largeText")
@@ -62,7 +63,7 @@ def test_a_choice_on_the_attract_screen_is_wiped_too(start_terminal):
     ui = start_terminal(idle=QUICK)
     ui.tap("languageButton")
     assert ui.t.session.get("locale") == "en_US"
-    ui.qtbot.waitUntil(lambda: ui.t.session.is_pristine(), timeout=5000)
+    ui.qtbot.waitUntil(lambda: ui.t.session.is_pristine(), timeout=8000)
     assert ui.item("startButton").property("text") == "开始办理"
 
 
