@@ -60,6 +60,9 @@ def _parser() -> argparse.ArgumentParser:
         help="base URL printed in licence QR codes (default http://HOST:PORT)",
     )
     serve.add_argument(
+        "--threads", type=int, default=8, help="threads for the database-bound handlers"
+    )
+    serve.add_argument(
         "--final-veto-level",
         default="district",
         choices=["section", "department", "district"],

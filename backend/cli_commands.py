@@ -42,6 +42,7 @@ def serve(settings: Settings, args: argparse.Namespace) -> int:
             settings,
             public_base_url=public,
             final_veto_level=ReviewLevel(args.final_veto_level),
+            worker_threads=max(1, args.threads),
         )
     )
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)

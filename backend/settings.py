@@ -34,8 +34,9 @@ class Settings:
     # sent one level up (Nanhai's "veto moved up"). District = the whole chain.
     final_veto_level: ReviewLevel = ReviewLevel.DISTRICT
     # Threads running the (synchronous, database-bound) handlers. AnyIO's default is 40; on the
-    # 2-core pilot machine 8 gave the same SQLite and a higher PostgreSQL rate in
-    # bench/backend.py (less GIL contention while a transaction holds its locks).
+    # 2-core development machine 8 gave the same SQLite and a higher PostgreSQL rate in
+    # bench/backend.py than 40 (less GIL contention while a transaction holds its locks);
+    # 1, 2, 4, 8 and 16 were within the machine's run-to-run noise of each other.
     worker_threads: int = 8
 
     def resolved_database_url(self) -> str:

@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 CLIENTS = 20
+THREADS = int(os.environ.get("BENCH_BACKEND_THREADS", "8"))  # the server's --threads
 TRADE_POOL = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥春夏秋冬梅兰竹菊松柏桃李杏"
 PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=postgres"
 
