@@ -119,7 +119,10 @@ def main(argv: list[str] | None = None) -> int:
         "import-names": cli_commands.import_names,
         "migrate": cli_commands.migrate_only,
     }[args.command]
-    return handler(settings, args)
+    try:
+        return handler(settings, args)
+    except cli_commands.DATABASE_ERRORS as exc:
+        return cli_commands.database_failure(settings, exc)
 
 
 if __name__ == "__main__":

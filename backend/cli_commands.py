@@ -8,6 +8,8 @@ import os
 import sys
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session
 
 from backend.db import make_engine, migrate
@@ -18,6 +20,24 @@ from backend.settings import Settings
 from backend.staff_auth import StaffRole, add_staff
 from backend.terminal_auth import utcnow
 from forms.wire import KIOSK_ID_PATTERN, KioskKey, new_key
+
+# A wrong --db URL, an unreachable server, a missing driver: told plainly, no traceback.
+DATABASE_ERRORS = (ArgumentError, OperationalError, NoSuchModuleError)
+
+
+def database_failure(settings: Settings, exc: Exception) -> int:
+    url = settings.resolved_database_url()
+    try:
+        shown = make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        shown = "(not a database URL)"
+    print(
+        f"无法使用数据库 {shown}：请检查 --db 地址以及数据库是否已启动。\n"
+        f"Cannot use the database {shown}: check the --db URL and that the server is running.\n"
+        f"({type(exc).__name__})",
+        file=sys.stderr,
+    )
+    return 2
 
 
 def _session(settings: Settings) -> Session:

@@ -110,3 +110,11 @@ def test_module_entry_point_prints_help():
     )
     assert result.returncode == 0
     assert "add-kiosk" in result.stdout
+
+
+def test_bad_or_unreachable_database_is_told_plainly(tmp_path, capsys):
+    for url in ("nonsense", "postgresql+psycopg://postgres@127.0.0.1:1/none", "nodriver://x/y"):
+        assert main(["migrate", "--db", url, "--data-dir", str(tmp_path)]) == 2
+        err = capsys.readouterr().err
+        assert "无法使用数据库" in err and "Cannot use the database" in err
+        assert "Traceback" not in err
