@@ -11,6 +11,7 @@ import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from backend.context import BackendContext
@@ -72,6 +73,18 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiRefusal)
     async def _refusal(_request: Request, exc: ApiRefusal) -> JSONResponse:
         return JSONResponse(exc.message.model_dump(), status_code=exc.status)
+
+    @app.exception_handler(OperationalError)
+    async def _database_down(_request: Request, exc: OperationalError) -> JSONResponse:
+        # The class name only: the message may quote a statement. Nothing was committed, so
+        # the terminal's retry (5xx = try again later) loses nothing.
+        log.error("database unavailable: %s", type(exc.orig).__name__)
+        body = Message(
+            code="database-unavailable",
+            zh="登记系统暂时无法访问数据库，请稍后重试。",
+            en="The registration system cannot reach its database; try again shortly.",
+        )
+        return JSONResponse(body.model_dump(), status_code=503, headers={"Retry-After": "30"})
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
