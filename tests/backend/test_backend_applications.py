@@ -224,6 +224,10 @@ def test_permit_needing_inspection_waits_for_a_reviewer(
     steps = approved.json()["steps"]
     assert [s["action"] for s in steps] == ["queue", "approve"]
     assert steps[-1]["actor"] == "窗口 王"
+    # A terminal that never heard the first answer posts again: nothing new, current state.
+    replay = kiosk.post_application(data)
+    assert replay.status_code == 200
+    assert replay.json() == after
 
 
 def test_catering_food_permit_needs_inspection(backend, kiosk, make_application):
