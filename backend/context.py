@@ -40,8 +40,8 @@ def backend_context(request: Request) -> BackendContext:
     return request.app.state.backend
 
 
-# The largest legitimate body, a limited company with 50 shareholders and every add-on, is
-# about 30 KiB; 1 MiB leaves room for growth and still stops a memory-filling upload.
+# The largest legitimate body, forms.samples' limited company with 50 shareholders and every
+# add-on, is 7.4 KB; 1 MiB leaves ample room for growth and still stops a memory-filling upload.
 MAX_BODY_BYTES = 1 << 20
 
 
