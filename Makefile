@@ -16,7 +16,7 @@ APT_PACKAGES := libegl1 libgl1 libopengl0 libglib2.0-0 libfontconfig1 libfreetyp
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 \
   libpulse0 fonts-wqy-microhei fonts-unifont poppler-utils
 
-.PHONY: setup system-packages venv run demo test test-fast lint bench i18n screenshots clean
+.PHONY: setup system-packages venv run test test-fast lint bench i18n screenshots clean
 
 setup: system-packages venv
 
@@ -48,9 +48,6 @@ i18n: setup $(QM)
 
 run: setup i18n
 	$(PY) -m kiosk
-
-demo: setup i18n
-	$(PY) -m kiosk --demo
 
 test: setup i18n
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest

@@ -120,8 +120,8 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/qml/Kiosk/Shell/ScopeFinderScreen.qml" line="137"/>
-        <source>Finish</source>
-        <translation>完成</translation>
+        <source>Done, back to the start</source>
+        <translation>看完了，返回首页</translation>
     </message>
 </context>
 <context>
@@ -143,8 +143,8 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/qml/Kiosk/Shell/ServiceScreen.qml" line="86"/>
-        <source>Finish</source>
-        <translation>完成</translation>
+        <source>Done, back to the start</source>
+        <translation>看完了，返回首页</translation>
     </message>
 </context>
 <context>

@@ -135,7 +135,7 @@ Item {
             Layout.fillWidth: true
             Layout.bottomMargin: 48
             primary: true
-            text: qsTr("Finish")
+            text: qsTr("Done, back to the start")
             onClicked: screen.journey.finish()
         }
     }

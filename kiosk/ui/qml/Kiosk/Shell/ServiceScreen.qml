@@ -84,7 +84,7 @@ Item {
                 objectName: "finishButton"
                 Layout.fillWidth: true
                 primary: true
-                text: qsTr("Finish")
+                text: qsTr("Done, back to the start")
                 onClicked: screen.journey.finish()
             }
         }
