@@ -48,6 +48,24 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = parser.add_subparsers(dest="command")
+    _add_serve(sub, common)
+    _add_terminal_commands(sub, common)
+    staff = sub.add_parser("add-staff", parents=[common], help="create a reviewer or fleet token")
+    staff.add_argument("name")
+    staff.add_argument(
+        "--role", required=True, choices=["window", "section", "department", "district", "fleet"]
+    )
+    names = sub.add_parser(
+        "import-names",
+        parents=[common],
+        help="add names to the register (UTF-8 file, one name a line)",
+    )
+    names.add_argument("file", type=Path)
+    sub.add_parser("migrate", parents=[common], help="bring the schema up to date and exit")
+    return parser
+
+
+def _add_serve(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     serve = sub.add_parser("serve", parents=[common], help="serve the HTTP API (default)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
@@ -68,6 +86,11 @@ def _parser() -> argparse.ArgumentParser:
         choices=["section", "department", "district"],
         help="the review level whose rejection takes effect (lower levels only propose)",
     )
+
+
+def _add_terminal_commands(
+    sub: argparse._SubParsersAction, common: argparse.ArgumentParser
+) -> None:
     add = sub.add_parser("add-kiosk", parents=[common], help="register a terminal, write its key")
     add.add_argument("kiosk_id")
     add.add_argument(
@@ -84,19 +107,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     for name in ("disable-kiosk", "enable-kiosk"):
         sub.add_parser(name, parents=[common]).add_argument("kiosk_id")
-    staff = sub.add_parser("add-staff", parents=[common], help="create a reviewer or fleet token")
-    staff.add_argument("name")
-    staff.add_argument(
-        "--role", required=True, choices=["window", "section", "department", "district", "fleet"]
-    )
-    names = sub.add_parser(
-        "import-names",
-        parents=[common],
-        help="add names to the register (UTF-8 file, one name a line)",
-    )
-    names.add_argument("file", type=Path)
-    sub.add_parser("migrate", parents=[common], help="bring the schema up to date and exit")
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:

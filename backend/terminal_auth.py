@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from backend.db import insert_if_absent
 from backend.models import Kiosk, SeenNonce
-from backend.refusals import ApiRefusal, unauthenticated
+from backend.refusals import ApiRefusal
 from forms import wire
 
 
@@ -71,16 +71,57 @@ class Terminal:
     id: str
 
 
+# Every refusal of a terminal request: code -> (status, zh, en).
+REFUSALS: dict[str, tuple[int, str, str]] = {
+    "unsigned": (
+        401,
+        "请求未签名：缺少终端签名请求头。",
+        "The request is not signed: terminal signature headers are missing.",
+    ),
+    "unknown-kiosk": (
+        401,
+        "未登记的终端，请联系技术人员登记。",
+        "Unknown terminal. Ask a technician to register it.",
+    ),
+    "clock-skew": (
+        401,
+        "终端时钟偏差超过 5 分钟，请校准时间后重试。",
+        "The terminal's clock is more than 5 minutes off. Correct the time and retry.",
+    ),
+    "bad-nonce": (
+        401,
+        "请求随机数格式不正确。",
+        "The request nonce is malformed (16-64 characters of A-Z a-z 0-9 _ -).",
+    ),
+    "bad-signature": (
+        401,
+        "签名无效：请检查终端密钥文件。",
+        "Bad signature: check the terminal's key file.",
+    ),
+    "replayed": (
+        401,
+        "重复的请求（随机数已使用）。",
+        "Replayed request: this nonce was already used.",
+    ),
+    "kiosk-disabled": (
+        403,
+        "该终端已停用，请联系技术人员。",
+        "This terminal has been disabled. Contact a technician.",
+    ),
+}
+
+
+def refusal(code: str) -> ApiRefusal:
+    status, zh, en = REFUSALS[code]
+    return ApiRefusal(status, code, zh, en)
+
+
 def authenticate(
     session: Session, request: SignedRequest, max_skew_seconds: int, pruner: NoncePruner
 ) -> Terminal:
     """The terminal that sent ``request``, or ApiRefusal 401/403. Records the nonce."""
     if not (request.kiosk_id and request.timestamp and request.nonce and request.signature):
-        raise unauthenticated(
-            "unsigned",
-            "请求未签名：缺少终端签名请求头。",
-            "The request is not signed: terminal signature headers are missing.",
-        )
+        raise refusal("unsigned")
     # A plain row, not an ORM object: this runs on every request (see bench/backend.py).
     kiosk = (
         session.connection()
@@ -88,18 +129,11 @@ def authenticate(
         .first()
     )
     if kiosk is None:
-        raise unauthenticated(
-            "unknown-kiosk",
-            "未登记的终端，请联系技术人员登记。",
-            "Unknown terminal. Ask a technician to register it.",
-        )
-    _check_clock(request.timestamp, max_skew_seconds)
+        raise refusal("unknown-kiosk")
+    if not _clock_agrees(request.timestamp, max_skew_seconds):
+        raise refusal("clock-skew")
     if not wire.NONCE_PATTERN.match(request.nonce):
-        raise unauthenticated(
-            "bad-nonce",
-            "请求随机数格式不正确。",
-            "The request nonce is malformed (16-64 characters of A-Z a-z 0-9 _ -).",
-        )
+        raise refusal("bad-nonce")
     canonical = wire.canonical_request(
         request.kiosk_id,
         request.method,
@@ -109,42 +143,22 @@ def authenticate(
         request.body,
     )
     if not wire.signature_matches(kiosk.key, canonical, request.signature):
-        raise unauthenticated(
-            "bad-signature",
-            "签名无效：请检查终端密钥文件。",
-            "Bad signature: check the terminal's key file.",
-        )
+        raise refusal("bad-signature")
     if not kiosk.enabled:
-        raise ApiRefusal(
-            403,
-            "kiosk-disabled",
-            "该终端已停用，请联系技术人员。",
-            "This terminal has been disabled. Contact a technician.",
-        )
+        raise refusal("kiosk-disabled")
     now = utcnow()
-    _remember_nonce(session, kiosk.id, request.nonce, now)
+    # The primary key refuses a second copy, even one arriving at the same instant.
+    if not insert_if_absent(
+        session, SeenNonce, kiosk_id=kiosk.id, nonce=request.nonce, seen_at=now
+    ):
+        raise refusal("replayed")
     pruner.prune_if_due(session, now)
     return Terminal(id=kiosk.id)
 
 
-def _check_clock(timestamp: str, max_skew_seconds: int) -> None:
+def _clock_agrees(timestamp: str, max_skew_seconds: int) -> bool:
     try:
         sent = int(timestamp)
-    except ValueError:
-        sent = None
-    if sent is None or abs(time.time() - sent) > max_skew_seconds:
-        raise unauthenticated(
-            "clock-skew",
-            "终端时钟偏差超过 5 分钟，请校准时间后重试。",
-            "The terminal's clock is more than 5 minutes off. Correct the time and retry.",
-        )
-
-
-def _remember_nonce(session: Session, kiosk_id: str, nonce: str, now: datetime) -> None:
-    """The primary key refuses a second copy, even one arriving at the same instant."""
-    if not insert_if_absent(session, SeenNonce, kiosk_id=kiosk_id, nonce=nonce, seen_at=now):
-        raise unauthenticated(
-            "replayed",
-            "重复的请求（随机数已使用）。",
-            "Replayed request: this nonce was already used.",
-        )
+    except ValueError:  # not a number, or over Python's 4,300-digit int() limit
+        return False
+    return abs(time.time() - sent) <= max_skew_seconds
