@@ -146,7 +146,11 @@ class Target:
 
     def stop(self) -> None:
         self.proc.terminate()
-        self.proc.wait(10)
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(10)
 
     def median_rate(self) -> float:
         return statistics.median(r["per_second"] for r in self.rounds)
@@ -232,10 +236,19 @@ def main() -> int:
         )
         return 0
     os.environ.setdefault("PYTHONPATH", str(ROOT))
-    per_round = args.requests // args.rounds
+    load_before = os.getloadavg()[0]
+    targets, postgres_ran = measure(args.requests // args.rounds, args.rounds, args.seconds)
+    figures = figures_of(targets, args.rounds, args.requests // args.rounds, load_before)
+    if not postgres_ran:
+        figures["postgres"] = "PostgreSQL on 127.0.0.1:5432 unavailable"
+    print(json.dumps(figures))
+    return 0
+
+
+def measure(per_round: int, rounds: int, seconds: float) -> tuple[list[Target], bool]:
+    """Start the targets, warm them up, drive them in interleaved rounds, stop them."""
     pg_name = create_postgres()
     targets: list[Target] = []
-    load_before = os.getloadavg()[0]
     try:
         with tempfile.TemporaryDirectory() as tmp:
             targets.append(bare_target())
@@ -245,18 +258,25 @@ def main() -> int:
                 targets.append(backend_target("postgres", ["--db", url], Path(tmp) / "pg"))
             for target in targets:  # warm-up: connections, caches, first counters
                 asyncio.run(drive(target.port, target.path, applications(CLIENTS), 30, target.key))
-            for _ in range(args.rounds):
+            for _ in range(rounds):
                 for target in targets:
-                    target.drive(applications(per_round), args.seconds)
+                    target.drive(applications(per_round), seconds)
     finally:
         for target in targets:
             target.stop()
         if pg_name:
             drop_postgres(pg_name)
+    return targets, pg_name is not None
+
+
+def figures_of(
+    targets: list[Target], rounds: int, per_round: int, load_before: float
+) -> dict[str, object]:
     bare = targets[0].median_rate()
     figures: dict[str, object] = {
         "clients": CLIENTS,
-        "rounds": args.rounds,
+        "server_threads": THREADS,
+        "rounds": rounds,
         "requests_per_round": per_round,
         "loadavg_1m_before": round(load_before, 2),
         "bare_fastapi_per_s": round(bare, 1),
@@ -266,10 +286,7 @@ def main() -> int:
         figures[f"{target.name}_accepted_per_s"] = round(rate, 1)
         figures[f"{target.name}_vs_bare"] = round(rate / bare, 3)
         figures[f"{target.name}_errors"] = sum(r["errors"] for r in target.rounds)
-    if not pg_name:
-        figures["postgres"] = "PostgreSQL on 127.0.0.1:5432 unavailable"
-    print(json.dumps(figures))
-    return 0
+    return figures
 
 
 if __name__ == "__main__":
