@@ -62,3 +62,32 @@ def test_cancel_from_the_scope_finder_wipes_what_was_typed(start_terminal):
     ui.wait_screen("attract")
     assert ui.t.session.get("scope_query") == ""
     assert "餐饮" not in "".join(ui.visible_texts())
+
+
+ATTRACT_CONTROLS = ("attractTitleZh", "startButton", "languageButton", "largeTextButton", "contrastButton")
+
+
+def scene_rects(ui, names):
+    rects = {}
+    for name in names:
+        item = ui.item(name)
+        corner = item.mapToScene(item.boundingRect().topLeft())
+        rects[name] = (round(corner.x()), round(corner.y()), round(item.width()), round(item.height()))
+    return rects
+
+
+def test_attract_after_a_visit_looks_as_it_did_before_anyone_came(start_terminal):
+    """The next passer-by gets the same screen: no space left over from the last visit's top bar."""
+    ui = start_terminal()
+    ui.settle()
+    before = scene_rects(ui, ATTRACT_CONTROLS)
+    ui.tap("startButton")
+    ui.wait_screen("services")
+    ui.tap("cancelButton")
+    ui.wait_screen("attract")
+    ui.settle()
+    after = scene_rects(ui, ATTRACT_CONTROLS)
+    assert after == before
+    window_height = ui.t.window.height()
+    for name, (_x, y, _w, h) in after.items():
+        assert y >= 0 and y + h <= window_height, f"{name} is outside the window"

@@ -14,8 +14,8 @@ Item {
 
     ColumnLayout {
         anchors.fill: parent
-        anchors.leftMargin: 80
-        anchors.rightMargin: 80
+        anchors.leftMargin: 40
+        anchors.rightMargin: 40
         anchors.topMargin: 48
         anchors.bottomMargin: 48
         spacing: Appearance.gap
@@ -70,15 +70,22 @@ Item {
             horizontalAlignment: Text.AlignHCenter
         }
         Item { Layout.fillHeight: true; Layout.maximumHeight: 120 }
-        Flow {
+        GridLayout {
             id: toggles
-            // One centred row while it fits, wrapping under large text.
-            Layout.preferredWidth: Math.min(screen.width - 160, languageToggle.implicitWidth
-                                            + largeToggle.implicitWidth + contrastToggle.implicitWidth + 2 * spacing)
+            // One centred row while it fits, two under large text. A GridLayout (not a Flow)
+            // tells the column its real height, so the spacers give way instead of the
+            // buttons falling off the bottom of the screen.
+            readonly property real oneRowWidth: languageToggle.implicitWidth + largeToggle.implicitWidth
+                                                + contrastToggle.implicitWidth + 2 * columnSpacing
+            columns: oneRowWidth <= screen.width - 80 ? 3 : 2
+            // Two equal columns rather than a ragged grid when it has to wrap.
+            uniformCellWidths: columns === 2
             Layout.alignment: Qt.AlignHCenter
-            spacing: 24
+            columnSpacing: 16
+            rowSpacing: 16
             KioskButton {
                 id: languageToggle
+                Layout.fillWidth: true
                 objectName: "languageButton"
                 text: screen.language.chinese ? "English" : "中文"
                 visible: screen.language.canSwitch
@@ -86,6 +93,7 @@ Item {
             }
             KioskButton {
                 id: largeToggle
+                Layout.fillWidth: true
                 objectName: "largeTextButton"
                 text: qsTr("Large text")
                 checkedLook: Appearance.largeText
@@ -93,6 +101,7 @@ Item {
             }
             KioskButton {
                 id: contrastToggle
+                Layout.fillWidth: true
                 objectName: "contrastButton"
                 text: qsTr("High contrast")
                 checkedLook: Appearance.highContrast

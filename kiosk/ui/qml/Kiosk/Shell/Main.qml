@@ -59,7 +59,9 @@ Window {
             Loader {
                 id: screenLoader
                 objectName: "screenLoader"
-                y: topBar.height
+                // A Loader keeps the size of the last item it held: once the bar is unloaded
+                // (back on the attract screen), so its height counts only while the bar is loaded.
+                y: topBar.status === Loader.Ready ? topBar.height : 0
                 width: design.width
                 height: design.height - y
             }
