@@ -27,9 +27,10 @@ def make_engine(url: str) -> Engine:
     """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(
-            url, pool_size=10, max_overflow=20, pool_pre_ping=True, hide_parameters=True
-        )
+        # No pool_pre_ping: it costs a round trip on every request. After a database restart
+        # the first use of each stale connection fails, SQLAlchemy discards the whole pool on
+        # that disconnect, the request answers 503, and the terminal's retry gets a fresh one.
+        return create_engine(url, pool_size=10, max_overflow=20, hide_parameters=True)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(
