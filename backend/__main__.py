@@ -81,6 +81,13 @@ def _add_serve(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
         "--threads", type=int, default=8, help="threads for the database-bound handlers"
     )
     serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes; more than 1 pays off on PostgreSQL (one process is bound by "
+        "Python's global lock); keep 1 on SQLite, which takes one writer at a time anyway",
+    )
+    serve.add_argument(
         "--final-veto-level",
         default="district",
         choices=["section", "department", "district"],

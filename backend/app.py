@@ -69,6 +69,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
+SETTINGS_ENVIRONMENT = "KIOSK_BACKEND_SETTINGS"
+
+
+def app_from_environment() -> FastAPI:
+    """The factory each `serve --workers N` process calls (uvicorn imports it by name)."""
+    import os
+
+    return create_app(Settings.from_json(os.environ[SETTINGS_ENVIRONMENT]))
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiRefusal)
     async def _refusal(_request: Request, exc: ApiRefusal) -> JSONResponse:

@@ -54,18 +54,31 @@ def _fail(zh: str, en: str) -> int:
 def serve(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
-    from backend.app import create_app
+    from backend.app import SETTINGS_ENVIRONMENT, create_app
 
-    public = args.public_url or f"http://{args.host}:{args.port}"
-    app = create_app(
-        dataclasses.replace(
-            settings,
-            public_base_url=public,
-            final_veto_level=ReviewLevel(args.final_veto_level),
-            worker_threads=max(1, args.threads),
-        )
+    settings = dataclasses.replace(
+        settings,
+        public_base_url=args.public_url or f"http://{args.host}:{args.port}",
+        final_veto_level=ReviewLevel(args.final_veto_level),
+        worker_threads=max(1, args.threads),
     )
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    if args.workers <= 1:
+        app = create_app(settings)
+        uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+        return 0
+    # Several processes: migrate once here, so the workers never race to create tables.
+    engine = make_engine(settings.resolved_database_url())
+    migrate(engine)
+    engine.dispose()
+    os.environ[SETTINGS_ENVIRONMENT] = settings.to_json()
+    uvicorn.run(
+        "backend.app:app_from_environment",
+        factory=True,
+        workers=args.workers,
+        host=args.host,
+        port=args.port,
+        log_level=args.log_level,
+    )
     return 0
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +40,20 @@ class Settings:
     # bench/backend.py than 40 (less GIL contention while a transaction holds its locks);
     # 1, 2, 4, 8 and 16 were within the machine's run-to-run noise of each other.
     worker_threads: int = 8
+
+    def to_json(self) -> str:
+        """For worker processes (serve --workers), which rebuild the same Settings."""
+        fields = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        fields["data_dir"] = str(self.data_dir)
+        fields["final_veto_level"] = self.final_veto_level.value
+        return json.dumps(fields)
+
+    @classmethod
+    def from_json(cls, text: str) -> Settings:
+        fields = json.loads(text)
+        fields["data_dir"] = Path(fields["data_dir"])
+        fields["final_veto_level"] = ReviewLevel(fields["final_veto_level"])
+        return cls(**fields)
 
     def resolved_database_url(self) -> str:
         if self.database_url:

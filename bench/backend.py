@@ -142,7 +142,12 @@ class Target:
         self.rounds: list[dict[str, float]] = []
 
     def drive(self, bodies, seconds: float) -> None:
-        self.rounds.append(asyncio.run(drive(self.port, self.path, bodies, seconds, self.key)))
+        cpu_before = tree_cpu_seconds(self.proc.pid)
+        result = asyncio.run(drive(self.port, self.path, bodies, seconds, self.key))
+        # The server's CPU use shows who limits the rate: a server near 1.0 (one core, the
+        # GIL) is the bottleneck; one far below it is waiting for the client.
+        result["server_cpu"] = (tree_cpu_seconds(self.proc.pid) - cpu_before) / result["seconds"]
+        self.rounds.append(result)
 
     def stop(self) -> None:
         self.proc.terminate()
@@ -155,6 +160,30 @@ class Target:
     def median_rate(self) -> float:
         return statistics.median(r["per_second"] for r in self.rounds)
 
+    def median_cpu(self) -> float:
+        return statistics.median(r["server_cpu"] for r in self.rounds)
+
+
+def tree_cpu_seconds(root: int) -> float:
+    """User + system CPU seconds of a process and its descendants (Linux /proc)."""
+    parents: dict[int, int] = {}
+    ticks: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended meanwhile
+        pid = int(stat.parent.name)
+        parents[pid] = int(fields[1])
+        ticks[pid] = int(fields[11]) + int(fields[12])
+    tree, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
+        tree.update(children)
+        frontier.extend(children)
+    return sum(ticks.get(pid, 0) for pid in tree) / os.sysconf("SC_CLK_TCK")
+
 
 def bare_target() -> Target:
     port = free_port()
@@ -163,22 +192,15 @@ def bare_target() -> Target:
     )
 
 
-def backend_target(name: str, db_args: list[str], data_dir: Path) -> Target:
+def backend_target(name: str, db_args: list[str], data_dir: Path, workers: int = 1) -> Target:
+    """`python -m backend serve` as a technician would start it, with its own terminal key."""
     from forms.wire import KioskKey
 
     base = [sys.executable, "-m", "backend"]
-    key_file = data_dir / "bench-key.json"
+    key_file = data_dir / f"bench-key-{name}.json"
+    register = [*base, "add-kiosk", f"BENCH-{name}", "--key-file", str(key_file)]
     subprocess.run(
-        [
-            *base,
-            "add-kiosk",
-            "BENCH-1",
-            "--key-file",
-            str(key_file),
-            "--data-dir",
-            str(data_dir),
-            *db_args,
-        ],
+        [*register, "--data-dir", str(data_dir), *db_args],
         cwd=ROOT,
         check=True,
         capture_output=True,
@@ -193,6 +215,10 @@ def backend_target(name: str, db_args: list[str], data_dir: Path) -> Target:
         str(data_dir),
         "--log-level",
         "warning",
+        "--threads",
+        str(THREADS),
+        "--workers",
+        str(workers),
         *db_args,
     ]
     return Target(name, command, port, "/v1/applications", "/openapi.json", KioskKey.load(key_file))
@@ -256,6 +282,10 @@ def measure(per_round: int, rounds: int, seconds: float) -> tuple[list[Target], 
             if pg_name:
                 url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{pg_name}"
                 targets.append(backend_target("postgres", ["--db", url], Path(tmp) / "pg"))
+                # One process is bound by the GIL; PostgreSQL lets a second one share the load.
+                targets.append(
+                    backend_target("postgres_2_workers", ["--db", url], Path(tmp) / "pg", 2)
+                )
             for target in targets:  # warm-up: connections, caches, first counters
                 asyncio.run(drive(target.port, target.path, applications(CLIENTS), 30, target.key))
             for _ in range(rounds):
@@ -280,11 +310,13 @@ def figures_of(
         "requests_per_round": per_round,
         "loadavg_1m_before": round(load_before, 2),
         "bare_fastapi_per_s": round(bare, 1),
+        "bare_server_cpu": round(targets[0].median_cpu(), 2),
     }
     for target in targets[1:]:
         rate = target.median_rate()
         figures[f"{target.name}_accepted_per_s"] = round(rate, 1)
         figures[f"{target.name}_vs_bare"] = round(rate / bare, 3)
+        figures[f"{target.name}_server_cpu"] = round(target.median_cpu(), 2)
         figures[f"{target.name}_errors"] = sum(r["errors"] for r in target.rounds)
     return figures
 

@@ -77,3 +77,30 @@ def test_db_url_serves_postgresql(tmp_path, postgres_url):
         assert not (tmp_path / "backend.sqlite3").exists()
     finally:
         _stop(proc)
+
+
+@pytest.mark.postgres
+def test_several_worker_processes_share_one_postgresql(tmp_path, postgres_url):
+    import json
+
+    from backend.__main__ import main
+    from forms import samples, wire
+
+    key_file = tmp_path / "key.json"
+    assert main(["add-kiosk", "W-1", "--db", postgres_url, "--key-file", str(key_file)]) == 0
+    key = wire.KioskKey.load(key_file)
+    proc, url = _serve(["serve", "--db", postgres_url, "--workers", "2"])
+    try:
+        codes = []
+        for trade in ("甲乙", "丙丁", "戊己", "庚辛", "壬癸", "子丑"):  # over both workers
+            application = samples.valid_application("sole_proprietorship")
+            application.answers["name"] = f"佛山市南海区{trade}五金店"
+            body = json.dumps(application.to_json()).encode()
+            headers = key.sign("POST", "/v1/applications", body)
+            headers |= {wire.HEADER_IDEMPOTENCY: application.id, "Content-Type": "application/json"}
+            response = httpx.post(f"{url}/v1/applications", content=body, headers=headers)
+            assert response.status_code == 201, response.text
+            codes.append(response.json()["licence"]["credit_code"])
+        assert len(set(codes)) == 6  # one counter, whichever process served the request
+    finally:
+        _stop(proc)
