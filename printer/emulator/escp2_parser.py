@@ -2,38 +2,14 @@
 
 from __future__ import annotations
 
-from printer.emulator.escpos_parser import Op
+from printer.emulator.stream_parser import ByteStreamParser, Op
 
 _BYTES_PER_COLUMN = {32: 3, 33: 3, 38: 3, 39: 3, 40: 3, 71: 6, 72: 6, 73: 6}
 
 
-class EscP2Parser:
-    def __init__(self) -> None:
-        self._buf = bytearray()
-
-    def feed(self, data: bytes) -> list[Op]:
-        self._buf += data
-        ops: list[Op] = []
-        pos = 0
-        while pos < len(self._buf):
-            parsed = self._one(pos)
-            if parsed is None:
-                break
-            op, pos = parsed
-            ops.append(op)
-        del self._buf[:pos]
-        return ops
-
-    def _one(self, pos: int) -> tuple[Op, int] | None:
-        buf = self._buf
-        b = buf[pos]
-        if b >= 0x20 and b != 0x7F:
-            end = pos
-            while end < len(buf) and buf[end] >= 0x20 and buf[end] != 0x7F:
-                end += 1
-            if end == len(buf):
-                return None  # the run may go on in the next read, perhaps mid-character
-            return Op("text", (bytes(buf[pos:end]),), bytes(buf[pos:end])), end
+class EscP2Parser(ByteStreamParser):
+    def _control(self, pos: int) -> tuple[Op, int] | None:
+        b = self._buf[pos]
         if b == 0x0C:
             return Op("eject", (), b"\x0c"), pos + 1
         if b in (0x1B, 0x1C, 0x10):

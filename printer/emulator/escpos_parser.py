@@ -1,22 +1,13 @@
 """Incremental parser for the ESC/POS subset the virtual receipt printer understands.
 
-Bytes arrive in arbitrary pieces over the line; a command split across two reads is held until it
-is complete. Length-prefixed data (raster images, QR payloads) is consumed as data, so a 10 04 in
-an image is not taken for a status request.
+A command split across two reads is held until it is complete (stream_parser.ByteStreamParser).
+Length-prefixed data (raster images, QR payloads) is consumed as data, so a 10 04 in an image is
+not taken for a status request.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class Op:
-    name: str
-    args: tuple = ()
-    raw: bytes = b""
-    realtime: bool = False  # handled on reception, not when the print engine reaches it
-
+from printer.emulator.stream_parser import ByteStreamParser, Op
 
 # Fixed-length commands: prefix -> (name, number of parameter bytes)
 _FIXED: dict[bytes, tuple[str, int]] = {
@@ -39,38 +30,14 @@ _FIXED: dict[bytes, tuple[str, int]] = {
 }
 
 
-class EscPosParser:
-    def __init__(self) -> None:
-        self._buf = bytearray()
-
+class EscPosParser(ByteStreamParser):
     @property
     def pending(self) -> int:
         """Bytes held for an incomplete command (e.g. a raster image still arriving)."""
         return len(self._buf)
 
-    def feed(self, data: bytes) -> list[Op]:
-        self._buf += data
-        ops: list[Op] = []
-        pos = 0
-        while pos < len(self._buf):
-            parsed = self._one(pos)
-            if parsed is None:
-                break
-            op, pos = parsed
-            ops.append(op)
-        del self._buf[:pos]
-        return ops
-
-    def _one(self, pos: int) -> tuple[Op, int] | None:
-        buf = self._buf
-        b = buf[pos]
-        if b >= 0x20 and b != 0x7F:
-            end = pos
-            while end < len(buf) and buf[end] >= 0x20 and buf[end] != 0x7F:
-                end += 1
-            if end == len(buf):
-                return None  # the run may go on in the next read, perhaps mid-character
-            return Op("text", (bytes(buf[pos:end]),), bytes(buf[pos:end])), end
+    def _control(self, pos: int) -> tuple[Op, int] | None:
+        b = self._buf[pos]
         if b == 0x0A:
             return Op("lf", (), b"\n"), pos + 1
         if b in (0x1B, 0x1C, 0x1D, 0x10):
