@@ -23,8 +23,10 @@ QMLTYPES = HERE / "qml" / "Kiosk" / "ViewModels" / "viewmodels.qmltypes"
 
 def generate(target: Path) -> None:
     tools = Path(sys.executable).parent
-    sources = sorted(p.relative_to(ROOT) for p in (HERE / "viewmodels").glob("*.py")
-                     if p.name != "__init__.py")
+    # metaobjectdump learns which classes are QObjects file by file, in order: the base class
+    # module goes first, so the view-models derived from it are dumped as QObjects too.
+    sources = sorted((p.relative_to(ROOT) for p in (HERE / "viewmodels").glob("*.py")
+                      if p.name != "__init__.py"), key=lambda p: (p.name != "session_bound.py", p))
     core_types = Path(PySide6.__file__).parent / "Qt" / "metatypes" / "qt6core_metatypes.json"
     with tempfile.TemporaryDirectory() as tmp:
         dump = Path(tmp) / "viewmodels.json"

@@ -17,6 +17,8 @@ from PySide6.QtQml import QmlElement, QmlSingleton
 from kiosk.emit import emit
 from kiosk.session import Session
 
+from .session_bound import SessionBound
+
 QML_IMPORT_NAME = "Kiosk.ViewModels"
 QML_IMPORT_MAJOR_VERSION = 1
 
@@ -48,28 +50,20 @@ def mm_per_design_pixel(width: int, height: int, orientation: str,
 
 @QmlElement
 @QmlSingleton
-class Appearance(QObject):
+class Appearance(SessionBound):
     changed = Signal()
+    watches = frozenset({"large_text", "high_contrast"})
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._session: Session | None = None
+        super().__init__(None, parent)
         self._width, self._height, self._orientation = 1080, 1920, "portrait"
 
     def bind(self, session: Session, width: int, height: int, orientation: str) -> None:
         """Called once by the composition root: the toggles live in the session, so a wipe
         returns the next person to normal text and colours."""
-        self._session = session
         self._width, self._height, self._orientation = width, height, orientation
-        session.changed.connect(self._on_session_changed)
-        session.wiped.connect(self.changed)
+        self._bind_session(session)
         emit(self.changed)
-
-    def _on_session_changed(self, name: str) -> None:
-        # A method, not a lambda: PySide6 6.12 mis-counts references to a bool a connected
-        # lambda returns, and the interpreter aborts after a few thousand emissions.
-        if name in ("large_text", "high_contrast"):
-            emit(self.changed)
 
     def _flag(self, name: str) -> bool:
         return bool(self._session and self._session.get(name))

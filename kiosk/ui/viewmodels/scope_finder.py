@@ -10,13 +10,11 @@ from __future__ import annotations
 import enum
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, Signal, Slot
 from PySide6.QtQml import QmlElement
 
-from kiosk.emit import emit
-from kiosk.session import Session
-
 from .services import pick
+from .session_bound import SessionBound
 
 QML_IMPORT_NAME = "Kiosk.ViewModels"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -39,19 +37,9 @@ def need_of(kind: str, addon_id: str | None) -> Need:
 
 
 @QmlElement
-class ScopeFinder(QObject):
+class ScopeFinder(SessionBound):
     changed = Signal()
-
-    def __init__(self, session: Session | None = None, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._session = session
-        if session is not None:
-            session.changed.connect(self._on_session_changed)
-            session.wiped.connect(self.changed)
-
-    def _on_session_changed(self, name: str) -> None:
-        if name in ("locale", "scope_query"):
-            emit(self.changed)
+    watches = frozenset({"locale", "scope_query"})
 
     @Property(str, notify=changed)
     def query(self) -> str:

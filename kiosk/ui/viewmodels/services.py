@@ -9,11 +9,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, Signal, Slot
 from PySide6.QtQml import QmlElement
 
-from kiosk.emit import emit
-from kiosk.session import Session
+from .session_bound import SessionBound
 
 QML_IMPORT_NAME = "Kiosk.ViewModels"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -27,19 +26,9 @@ def pick(text: Any, locale: str) -> str:
 
 
 @QmlElement
-class ServiceList(QObject):
+class ServiceList(SessionBound):
     changed = Signal()
-
-    def __init__(self, session: Session | None = None, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._session = session
-        if session is not None:
-            session.changed.connect(self._on_session_changed)
-            session.wiped.connect(self.changed)
-
-    def _on_session_changed(self, name: str) -> None:
-        if name in ("locale", "service_id"):
-            emit(self.changed)
+    watches = frozenset({"locale", "service_id"})
 
     def _locale(self) -> str:
         return str(self._session.get("locale")) if self._session else "zh_CN"
