@@ -148,7 +148,18 @@ class LicencePrinter:
             time.sleep(POLL_S)
 
     def _abandon(self) -> None:
+        """Clear what is left of the page so it cannot print later, when paper is loaded.
+
+        Real-time requests are taken in arrival order, so an answer to a status request sent
+        after the clear proves the printer has read the clear; until then "failed" could still
+        turn into half a licence on security stock.
+        """
         try:
+            self.link.discard(ReplyKind.LICENCE_STATUS)
             self.link.send_realtime(CLEAR_BUFFERS)
+            self.link.send_realtime(STATUS_REQUEST)
         except LinkError:
             log.warning("could not clear the licence printer's buffer")
+            return
+        if self.link.await_reply(ReplyKind.LICENCE_STATUS, self.settings.confirm_margin_s) is None:
+            log.warning("the licence printer did not confirm that its buffer was cleared")

@@ -8,7 +8,6 @@ and clears the printer's buffers (DLE ENQ 2) so half a receipt is not printed la
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import threading
 import time
@@ -142,6 +141,18 @@ class ReceiptPrinter:
                             warnings)
 
     def _abandon(self) -> None:
-        """Clear what is left of the job in the printer so it cannot finish later unseen."""
-        with contextlib.suppress(LinkError):
+        """Clear what is left of the job in the printer so it cannot finish later unseen.
+
+        Real-time requests are taken in arrival order, so an answer to a status request sent
+        after the clear proves the printer has read it; before that, fixing the fault could
+        still let the rest of the job print.
+        """
+        try:
+            self.link.discard(ReplyKind.REALTIME)
             self.link.send_realtime(cmd.RECOVER_CLEAR)
+            self.link.send_realtime(cmd.realtime_status(1))
+        except LinkError:
+            log.warning("could not clear the receipt printer's buffer")
+            return
+        if self.link.await_reply(ReplyKind.REALTIME, self.settings.confirm_margin_s) is None:
+            log.warning("the receipt printer did not confirm that its buffer was cleared")
