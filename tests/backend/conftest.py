@@ -11,6 +11,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,6 +68,18 @@ class TemporaryPostgres:
         self._admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
 
+@contextmanager
+def fresh_postgres_database() -> Iterator[str]:
+    """Skip (or fail under CI) without PostgreSQL; otherwise a new database, dropped afterwards."""
+    require_postgres()
+    database = TemporaryPostgres()
+    database.create()
+    try:
+        yield database.url
+    finally:
+        database.drop()
+
+
 def require_postgres() -> None:
     reason = postgres_reachable()
     if reason is None:
@@ -85,13 +98,8 @@ def database_url(
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'backend.sqlite3'}"
         return
-    require_postgres()
-    database = TemporaryPostgres()
-    database.create()
-    try:
-        yield database.url
-    finally:
-        database.drop()
+    with fresh_postgres_database() as url:
+        yield url
 
 
 class LiveBackend:
@@ -278,10 +286,5 @@ def make_application():
 @pytest.fixture
 def postgres_url() -> Iterator[str]:
     """A fresh PostgreSQL database for one test (skipped, or failed under CI, if unreachable)."""
-    require_postgres()
-    database = TemporaryPostgres()
-    database.create()
-    try:
-        yield database.url
-    finally:
-        database.drop()
+    with fresh_postgres_database() as url:
+        yield url
