@@ -16,6 +16,7 @@ import time
 import uuid
 from pathlib import Path
 
+from printer.failures import failure_summary
 from printer.licence.data import LicenceData, ReprintRequest
 from printer.licence.escp2 import CLEAR_BUFFERS, STATUS_REQUEST, encode_overprint
 from printer.licence.layout import LayoutError, load_layout
@@ -78,8 +79,8 @@ class LicencePrinter:
             try:
                 result = self._print(job_id, licence, stock, reprint, started)
             except Exception as exc:  # a driver bug must not take the kiosk down with it
-                log.exception("licence job %s: unexpected failure", job_id)
-                result = PrintResult(job_id, Outcome.UNCONFIRMED, PrinterStatus(State.ERROR, repr(exc)),
+                log.error("licence job %s: unexpected failure: %s", job_id, failure_summary(exc))
+                result = PrintResult(job_id, Outcome.UNCONFIRMED, PrinterStatus(State.ERROR, type(exc).__name__),
                                      detail="internal error; check the printer before retrying")
         log.info("licence job %s on %s %s (%s)%s", job_id, stock, result.outcome.value,
                  result.status.state.value, " reprint" if reprint else "")

@@ -14,6 +14,7 @@ import time
 
 from printer.escpos import commands as cmd
 from printer.escpos.encoder import encode
+from printer.failures import failure_summary
 from printer.link import LinkError, LinkTimeout, SerialLink
 from printer.receipt import ReceiptJob
 from printer.replies import EscPosReplies, ReplyKind
@@ -84,9 +85,9 @@ class ReceiptPrinter:
             try:
                 result = self._print(job, started)
             except Exception as exc:  # a driver bug must not take the kiosk down with it
-                log.exception("receipt job %s: unexpected failure", job.job_id)
+                log.error("receipt job %s: unexpected failure: %s", job.job_id, failure_summary(exc))
                 result = PrintResult(job.job_id, Outcome.UNCONFIRMED,
-                                     PrinterStatus(State.ERROR, repr(exc)), (), 0,
+                                     PrinterStatus(State.ERROR, type(exc).__name__), (), 0,
                                      time.monotonic() - started, "internal error")
         log.info("receipt job %s %s (%s, %d bytes, %.2f s)", job.job_id, result.outcome.value,
                  result.status.state.value, result.bytes_sent, result.seconds)
