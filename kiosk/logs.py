@@ -40,6 +40,14 @@ class PersonalDataFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         message = redact(record.getMessage())
         record.msg, record.args = message, None
+        # A traceback ends with the exception's message, which may quote what was typed. The
+        # formatter reuses exc_text once set, so the redacted text is what every handler writes.
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
         return True
 
 

@@ -31,3 +31,16 @@ def test_a_crash_is_described_without_its_message():
         text = describe(type(exc), exc.__traceback__)
     assert text.startswith("builtins.ValueError at test_kiosk_logs.py:")
     assert "张三" not in text and "4406" not in text
+
+
+def test_a_logged_traceback_is_redacted_too(tmp_path):
+    handler = configure_logging(tmp_path / "logs")
+    try:
+        raise ValueError("could not encode 44060519900101123X / 13912345678")
+    except ValueError:
+        logging.getLogger("kiosk.test").exception("printing failed")
+    handler.flush()
+    text = (tmp_path / "logs" / "kiosk.log").read_text(encoding="utf-8")
+    logging.getLogger().removeHandler(handler)
+    assert "Traceback" in text and "ValueError: could not encode [id] / [phone]" in text
+    assert "44060519900101123X" not in text and "13912345678" not in text
