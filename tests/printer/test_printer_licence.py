@@ -94,7 +94,8 @@ def test_a_rare_character_in_the_name_is_drawn_not_lost(tmp_path):
     assert b"/Subtype /Image" in data
     pdf = tmp_path / "rare.pdf"
     pdf.write_bytes(data)
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
     assert "?" not in text.split("https")[0]
 
 

@@ -26,7 +26,7 @@ def check_screen(ui) -> list[str]:
             mm = appearance.millimetres(min(item.width(), item.height()))
             if mm < MIN_TARGET_MM:
                 problems.append(f"button {item.property('text')!r} is {mm:.1f} mm")
-        if kind.startswith("QQuickText") and item.property("text"):
+        if item.inherits("QQuickText") and item.property("text"):  # KioskLabel too
             size = item.property("font").pixelSize()
             mm = appearance.millimetres(size * CAP_HEIGHT_EM * item.scale())
             if mm < MIN_TEXT_MM:
