@@ -122,3 +122,18 @@ def test_oversized_body_is_refused_before_it_is_read_whole(backend, kiosk):
     response = kiosk.send("POST", "/v1/applications", body)
     assert response.status_code == 413
     assert response.json()["code"] == "too-large" and response.json()["zh"]
+
+
+def test_oversized_body_without_a_length_is_cut_off_while_streaming(backend, kiosk):
+    """Chunked transfer declares no Content-Length: the cap must hold as the bytes arrive."""
+    body = b"{" + b" " * (1 << 20) + b"}"
+    headers = {"Content-Type": "application/json", **kiosk.key.sign("POST", "/v1/applications", body)}
+
+    def chunks():
+        for start in range(0, len(body), 64 * 1024):
+            yield body[start : start + 64 * 1024]
+
+    response = kiosk.http.post("/v1/applications", content=chunks(), headers=headers)
+    assert "content-length" not in {k.lower() for k in response.request.headers}
+    assert response.status_code == 413
+    assert response.json()["code"] == "too-large"
