@@ -41,6 +41,21 @@ def _serve(args: list[str]) -> tuple[subprocess.Popen, str]:
     raise AssertionError("python -m backend did not answer within 60 s")
 
 
+def _listening_on(port: int) -> set[str]:
+    """The IPv4/IPv6 addresses with a listening socket on `port`, read from /proc/net."""
+    addresses = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            host, hex_port = local.split(":")
+            if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                raw = bytes.fromhex(host)
+                # /proc prints each 32-bit word in host (little-endian) order.
+                words = b"".join(raw[i : i + 4][::-1] for i in range(0, len(raw), 4))
+                addresses.add(socket.inet_ntop(socket.AF_INET if len(raw) == 4 else socket.AF_INET6, words))
+    return addresses
+
+
 def _stop(proc: subprocess.Popen) -> None:
     proc.terminate()
     proc.wait(timeout=15)
@@ -53,7 +68,7 @@ def test_no_arguments_but_a_data_dir_serves_sqlite_on_loopback(tmp_path):
         document = httpx.get(f"{url}/openapi.json").json()
         assert "/v1/applications" in document["paths"]
         assert (tmp_path / "backend.sqlite3").exists()
-        assert url.startswith("http://127.0.0.1:")
+        assert _listening_on(int(url.rsplit(":", 1)[1])) == {"127.0.0.1"}  # never all interfaces
     finally:
         _stop(proc)
 
