@@ -4,7 +4,9 @@ A kiosk that starts half-configured fails later, in front of a citizen, in a way
 cannot see from the lobby. So every key is checked at start: an unknown key (a typo), a wrong
 type or a value out of range raises `ConfigError` naming the key, the value and what is allowed,
 and the terminal refuses to start. Every key has an embedded default, so a terminal with no file
-at all runs on SQLite and virtual printers.
+at all is fully configured for a laptop: printers "virtual" (the virtual printer on a
+pseudo-terminal), the backend on loopback. The terminal does not drive its printers yet: the
+printer settings are checked now so a terminal is never deployed with a typo in them.
 
 Where the file is looked for, first match wins: `--config PATH`, `$KIOSK_CONFIG`,
 `./config.toml`; with none of them, the embedded defaults alone.
@@ -29,7 +31,8 @@ BAUD_RATES = (9600, 19200, 38400, 57600, 115200)
 FLOW_CONTROLS = ("none", "rtscts", "xonxoff", "dsrdtr")
 LICENCE_STOCKS = ("A4", "A3")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
-# pyserial's URL handlers (serial_for_url); "virtual" asks the kiosk to serve its own emulator.
+# pyserial's URL handlers (serial_for_url); "virtual" names the virtual printer (printer.emulator),
+# which the terminal will start for itself once it prints.
 SERIAL_URL_SCHEMES = ("loop", "socket", "rfc2217", "spy", "alt", "hwgrep")
 # 100,000 PBKDF2 rounds: about 0.1 s on these 2-core terminals, once per technician login.
 PIN_ITERATIONS = 100_000
