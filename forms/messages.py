@@ -145,6 +145,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "name.forbidden_word": ("「{label}」含有不得使用的字词「{word}」（{reason}），请换一个名称。",
                             "“{label}” contains the word “{word}”, which names may not use "
                             "({reason}); please choose another name."),
+    "name.not_standard": ("「{label}」含有不在《通用规范汉字表》中的字：{chars}。企业名称应使用规范汉字"
+                          "（企业名称登记管理规定第五条），请改用简化字。",
+                          "“{label}” uses characters outside the Table of General Standard Chinese "
+                          "Characters ({chars}); names must use standard simplified characters "
+                          "(Provisions on Enterprise Names art. 5); please use the simplified form."),
+    "name.no_trade_name": ("「{label}」没有字号：行政区划与组织形式之间只有行业用语「{industry}」。"
+                           "行业用语不能作字号（企业名称登记管理规定第八条），请在行业前加上至少 2 个字的字号。",
+                           "“{label}” has no trade name: between the place and the organisation "
+                           "form there is only the industry “{industry}”, which cannot serve as "
+                           "the trade name (Provisions on Enterprise Names art. 8); please put a "
+                           "trade name of 2 or more characters before the industry."),
+    "name.trade_name_place": ("「{label}」的字号「{word}」是县级以上行政区划名称（{place}），不能作字号"
+                              "（企业名称登记管理规定第八条）。若该词另有含义，请到窗口办理；否则请换一个字号。",
+                              "The trade name “{word}” in “{label}” is the name of a county-level "
+                              "or higher place ({place}) and cannot be a trade name (Provisions on "
+                              "Enterprise Names art. 8). If it has another meaning, please apply "
+                              "at the counter; otherwise choose another trade name."),
+    "name.division_place": ("「{label}」中的行政区划只能出现一次：放在名称最前面（佛山市南海区……），"
+                            "或用括号紧跟在字号之后（……（佛山市南海区）……）；括号也只能用于此处，请修改。",
+                            "The place in “{label}” may appear once only: at the start "
+                            "(佛山市南海区…) or in brackets right after the trade name "
+                            "(…（佛山市南海区）…); brackets may be used for nothing else. Please "
+                            "change it."),
+    "name.national_word": ("「{label}」中间的「{word}」只能作行业限定语，紧接在行业用语之前"
+                           "（企业名称登记管理规定第十二条），不能作字号的一部分，请修改。",
+                           "“{word}” in the middle of “{label}” may only qualify the industry, "
+                           "directly before the industry words (Provisions on Enterprise Names "
+                           "art. 12), not form part of the trade name; please change it."),
     # --- cross-field rules ---
     "capital.sum": ("各股东认缴出资合计 {total} 元，与注册资本 {capital} 元不一致，请调整出资额或注册资本。",
                     "The shareholders' contributions add up to {total} yuan but the registered "

@@ -1,60 +1,46 @@
-"""Enterprise and individual-business names (企业名称登记管理规定 2020 and its 2023 measures).
+"""Enterprise and individual-business names, parsed as a registrar reads them.
 
-A name is division + trade name (字号, ≥ 2 characters) + industry + organisation form. The checks
-return (code, params) pairs; the field layer turns them into bilingual problems.
+企业名称登记管理规定 (State Council order 734, 2020; "规定") art. 6: a name is 行政区划 + 字号 +
+行业或经营特点 + 组织形式; 企业名称登记管理规定实施办法 (SAMR order 82, 2023) lets the division
+stand in brackets right after the trade name instead of first. Individual businesses follow
+个体工商户名称登记管理办法 (SAIC order 38, 2008; "个体办法") arts. 6–11, which 促进个体工商户发展
+条例 (2022) left in force. The checks return (code, params) pairs; the field layer words them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..text import Text
 from .han import is_han
+from .restricted import APPROVAL_PREFIXES, NATIONAL, restricted_words, words
+from .standard_chars import non_standard, simplified
+from .vocab import division_names, industry_words, longest_industry_word
 
-CITY_DISTRICT = "佛山市南海区"
-CITY = "佛山市"
-# The division may follow the trade name in brackets instead of leading the name.
-BRACKETED = ("（佛山市南海区）", "(佛山市南海区)", "（佛山市）", "(佛山市)")
-BRACKETS = "（）()"
+Issue = tuple[str, dict[str, object]]
+CITY_DISTRICT, CITY, DISTRICT = "佛山市南海区", "佛山市", "南海区"
+DIVISIONS = (CITY_DISTRICT, CITY)               # longest first
+BRACKETS = (("（", "）"), ("(", ")"))
+BRACKET_CHARS = "（）()"
+# 个体办法 art. 7: the division may be followed by the town or subdistrict of the premises.
+NANHAI_TOWNS = tuple(sorted((f"{t}{s}" for t in ("桂城", "九江", "西樵", "丹灶", "狮山", "大沥",
+                                                  "里水") for s in ("街道", "镇", "")),
+                            key=len, reverse=True))
 
-APPROVAL_PREFIXES = ("中国", "中华", "中央", "全国", "国家")
-
-# Words no name may contain, with the reason shown to the applicant (first match wins).
-_PARTY = Text("政党名称", "the name of a political party")
-_STATE = Text("党政军机关名称", "the name of a state or military body")
-_FOREIGN = Text("外国国家或地区名称", "the name of a foreign country")
-_INTL = Text("国际组织名称", "the name of an international organisation")
-_IMMORAL = Text("有违公序良俗的内容", "content against public order and morals")
-_MISLEADING = Text("可能使公众误解的内容", "content that may mislead the public")
-FORBIDDEN_WORDS: tuple[tuple[str, Text], ...] = (
-    *((w, _PARTY) for w in ("共产党", "国民党", "民主党", "共和党")),
-    *((w, _STATE) for w in ("国务院", "人民政府", "人大常委", "政协", "公安局", "人民法院",
-                            "检察院", "解放军", "武警", "部队", "军区", "纪委")),
-    *((w, _FOREIGN) for w in ("美国", "英国", "法国", "德国", "日本", "韩国", "俄罗斯",
-                              "意大利", "加拿大", "澳大利亚", "新加坡")),
-    *((w, _INTL) for w in ("联合国", "世界卫生组织", "世界贸易组织", "奥林匹克", "红十字")),
-    *((w, _IMMORAL) for w in ("赌场", "赌博", "博彩", "色情", "淫秽", "算命", "占卜", "风水",
-                              "迷信", "黑社会", "暴力", "杀手")),
-    *((w, _MISLEADING) for w in ("国家级", "最高级", "最佳", "驰名", "特供", "专供")),
-)
-
-# Industry words recognised at the end of the trade name, longest first so 信息技术 beats 技术.
-INDUSTRY_WORDS = tuple(sorted((
-    "餐饮", "饮食", "食品", "贸易", "商贸", "商务", "科技", "信息技术", "技术", "网络", "电子",
-    "五金", "建材", "服装", "服饰", "咨询", "管理", "物流", "医药", "药业", "药房", "医疗器械",
-    "文化传播", "文化", "传媒", "广告", "实业", "投资", "装饰", "装修", "家具", "电器", "美容",
-    "美发", "酒店", "便利", "超市", "百货", "水果", "茶业", "茶叶", "烟酒", "制衣", "塑料",
-    "印刷", "机械", "汽车", "摄影", "教育", "健康", "养生", "家政", "洗衣", "玩具", "鞋业",
-), key=len, reverse=True))
-
-ENTERPRISE_FORMS = {
+# Organisation forms (规定 art. 10; 公司法 2023 art. 7: a limited company's name says 有限责任公司
+# or 有限公司; 个人独资企业登记管理办法 art. 6: no 有限/有限责任/公司; 个体办法 art. 10: 厂, 店,
+# 馆, 部, 行, 中心 "等", never 企业/公司/农民专业合作社 — 工作室 and 坊 are such "等" forms in use,
+# the first named in this service's own description).
+FORMS = {
     "limited_company": ("有限责任公司", "有限公司"),
-    "sole_proprietorship": ("厂", "店", "馆", "部", "行", "中心", "工作室", "坊", "社", "企业"),
-    "individual_business": ("厂", "店", "馆", "部", "行", "中心"),
+    "sole_proprietorship": ("工作室", "中心", "企业", "厂", "店", "馆", "部", "行", "坊", "社"),
+    "individual_business": ("工作室", "中心", "厂", "店", "馆", "部", "行", "坊"),
 }
-FORM_FORBIDDEN = {
-    "limited_company": (),
+# Forms of another kind of entity, refused wherever they appear (first match wins).
+OTHER_FORMS = {
+    "limited_company": ("股份有限公司", "合伙企业", "个人独资企业"),
     "sole_proprietorship": ("有限", "公司"),
-    "individual_business": ("企业", "公司", "农民专业合作社", "中国", "中华", "中央", "全国",
-                            "国家", "国际"),
+    "individual_business": ("企业", "公司", "有限", "农民专业合作社"),
 }
 ENTITY_WORDING = {
     "limited_company": Text("有限责任公司", "a limited company"),
@@ -63,62 +49,134 @@ ENTITY_WORDING = {
 }
 
 
-def check_name(name: str, kind: str) -> list[tuple[str, dict[str, object]]]:
+@dataclass(frozen=True)
+class Parsed:
+    """A name split into its four parts (division, trade name, industry, form)."""
+
+    division: str
+    trade_name: str
+    industry: str
+    form: str
+
+
+def check_name(name: str, kind: str) -> list[Issue]:
     """Problems with a name of `kind` ("limited_company", "sole_proprietorship",
-    "individual_business"); the caller has already stripped surrounding spaces."""
+    "individual_business"); the caller has already trimmed surrounding white space."""
     if kind == "enterprise":
         kind = "limited_company"
-    bad = [ch for ch in name if not (is_han(ch) or ch in BRACKETS)]
-    if kind == "individual_business":
-        bad += [ch for ch in name if ch in BRACKETS]
+    individual = kind == "individual_business"
+    bad = [ch for ch in name if not (is_han(ch) or (ch in BRACKET_CHARS and not individual))]
     if bad:
-        allowed = Text("只能用汉字" + ("" if kind == "individual_business" else "和括号"),
-                       "Chinese characters" + ("" if kind == "individual_business"
-                                               else " and brackets") + " only")
+        allowed = Text("只能用汉字" + ("" if individual else "和括号"),
+                       "Chinese characters" + ("" if individual else " and brackets") + " only")
         return [("name.bad_chars", {"allowed": allowed})]
-    # An individual business may not use these words at all (FORM_FORBIDDEN says so); only an
-    # enterprise can have them, and then only with State Council approval.
-    for prefix in APPROVAL_PREFIXES if kind != "individual_business" else ():
-        if name.startswith(prefix):
-            return [("name.needs_approval", {"word": prefix})]
-    problems: list[tuple[str, dict[str, object]]] = []
+    odd = non_standard(name)
+    if odd:
+        return [("name.not_standard", {"chars": _suggestions(odd)})]
     entity = ENTITY_WORDING[kind]
-    for word in FORM_FORBIDDEN[kind]:
-        if word in name:
-            problems.append(("name.form_forbidden", {"word": word, "entity": entity}))
-    for word, reason in FORBIDDEN_WORDS:
-        if word in name:
+    problems: list[Issue] = []
+    if individual:           # 个体办法 art. 11(6): none of these words anywhere
+        problems += [("name.form_forbidden", {"word": w, "entity": entity})
+                     for _, w in words(name) if w in (*NATIONAL, "国际")][:1]
+    else:
+        prefix = next((p for p in APPROVAL_PREFIXES if name.startswith(p)), None)
+        if prefix:           # 规定 art. 12: only the State Council may approve these
+            return [("name.needs_approval", {"word": prefix})]
+    problems += [("name.form_forbidden", {"word": w, "entity": entity})
+                 for w in OTHER_FORMS[kind] if w in name][:1]
+    seen: set[str] = set()
+    for word, reason in restricted_words(name):
+        if word not in seen:
+            seen.add(word)
             problems.append(("name.forbidden_word", {"word": word, "reason": reason}))
-            break
-    body = _strip_division(name, problems)
-    forms = ENTERPRISE_FORMS[kind]
-    form = next((f for f in forms if body.endswith(f)), None)
-    if form is None:
-        problems.append(("name.form", {"forms": "、".join(forms)}))
+    if problems:
         return problems
+    return _structure_problems(name, kind)
+
+
+def _suggestions(chars: list[str]) -> Text:
+    zh, en = [], []
+    for ch in chars[:5]:
+        better = simplified(ch)
+        zh.append(f"“{ch}”应写作“{better}”" if better else f"“{ch}”不是规范汉字")
+        en.append(f"{ch} → {better}" if better else f"{ch} is not a standard character")
+    return Text("、".join(zh), ", ".join(en))
+
+
+def parse(name: str, kind: str) -> tuple[Parsed | None, list[Issue]]:
+    """The name's parts, or None with the problem that stops the reading."""
+    body, division, bracketed = _division(name, kind)
+    if division is None:
+        if name.startswith(DISTRICT) or any(f"{o}{DISTRICT}{c}" in name for o, c in BRACKETS):
+            return None, [("name.district_without_city", {})]     # 规定 art. 7
+        return None, [("name.no_division", {})]
+    if CITY in body or DISTRICT in body or any(c in body for c in BRACKET_CHARS):
+        return None, [("name.division_place", {})]       # once, and only where 实施办法 allows
+    form = next((f for f in FORMS[kind] if body.endswith(f)), None)
+    if form is None:
+        return None, [("name.form", {"forms": "、".join(FORMS[kind])})]
     body = body[: -len(form)]
-    for word in INDUSTRY_WORDS:
-        if body.endswith(word) and len(body) > len(word):
-            body = body[: -len(word)]
+    if bracketed is not None:
+        trade_name, industry = bracketed, body[len(bracketed):]
+        # The brackets follow the trade name, so no industry word may stand before them and
+        # everything after them up to the form is industry.
+        if _strip_industry(industry) != "" or (not industry and _strip_industry(trade_name)
+                                                != trade_name):
+            return None, [("name.division_place", {})]
+    else:
+        trade_name = _strip_industry(body)
+        industry = body[len(trade_name):]
+    return Parsed(division, trade_name, industry, form), []
+
+
+def _division(name: str, kind: str) -> tuple[str, str | None, str | None]:
+    """(rest of the name, division or None, trade name when the division is bracketed after it)."""
+    for division in DIVISIONS:
+        if name.startswith(division):
+            rest = name[len(division):]
+            if kind == "individual_business":     # 个体办法 art. 7: town may follow
+                town = next((t for t in NANHAI_TOWNS if rest.startswith(t)), "")
+                rest = rest[len(town):]
+            return rest, division, None
+    if kind != "individual_business":
+        for division in DIVISIONS:
+            for open_, close in BRACKETS:
+                at = name.find(open_ + division + close)
+                if at > 0:
+                    return name[:at] + name[at + len(division) + 2:], division, name[:at]
+    return name, None, None
+
+
+def _strip_industry(text: str) -> str:
+    """`text` without the industry words at its end (longest word first, repeatedly); a
+    中国/中华/全国/国家 just before an industry word qualifies it (规定 art. 12) and goes too."""
+    vocab, longest = industry_words(), longest_industry_word()
+    stripped = False
+    while text:
+        size = next((n for n in range(min(longest, len(text)), 1, -1) if text[-n:] in vocab), 0)
+        if size:
+            text, stripped = text[:-size], True
+            continue
+        qualifier = next((w for w in NATIONAL if stripped and text.endswith(w)), None)
+        if qualifier is None:
             break
-    if len(body) < 2:
-        problems.append(("name.trade_name", {}))
-    return problems
+        text = text[: -len(qualifier)]
+    return text
 
 
-def _strip_division(name: str, problems: list[tuple[str, dict[str, object]]]) -> str:
-    """The name without its administrative division; records a problem when the division is
-    missing or names the district without its city."""
-    if name.startswith(CITY_DISTRICT):
-        return name[len(CITY_DISTRICT):]
-    if name.startswith(CITY):
-        return name[len(CITY):]
-    for bracketed in BRACKETED:
-        if bracketed in name:
-            return name.replace(bracketed, "", 1)
-    if name.startswith("南海区") or "（南海区）" in name or "(南海区)" in name:
-        problems.append(("name.district_without_city", {}))
-        return name.replace("南海区", "", 1).replace("（）", "").replace("()", "")
-    problems.append(("name.no_division", {}))
-    return name
-
+def _structure_problems(name: str, kind: str) -> list[Issue]:
+    parsed, problems = parse(name, kind)
+    if parsed is None:
+        return problems
+    trade = parsed.trade_name
+    if not trade:                      # 规定 art. 6 and 8: the industry cannot be the trade name
+        return [("name.no_trade_name", {"industry": parsed.industry})]
+    if len(trade) < 2:                 # 规定 art. 8: two or more characters
+        return [("name.trade_name", {})]
+    place = division_names().get(trade)
+    if place is not None:              # 规定 art. 8, 个体办法 art. 8
+        return [("name.trade_name_place", {"word": trade, "place": place})]
+    national = next((w for _, w in words(trade) if w in NATIONAL), None)
+    if national is not None:           # 规定 art. 12: only as an industry qualifier
+        return [("name.national_word", {"word": national})]
+    return []
