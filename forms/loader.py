@@ -36,7 +36,8 @@ ADDON_KEYS = {"id", "order", "services", "title", "description", "reason", "step
 STEP_KEYS = {"id", "title", "rules", "fields"}
 FIELD_KEYS = {
     "id", "type", "label", "help", "required", "options", "min_length", "max_length", "charset",
-    "min", "max", "min_items", "max_items", "min_days", "max_days", "visible_when", "name_rules",
+    "min", "max", "min_items", "max_items", "min_days", "max_days", "max_years", "visible_when",
+    "name_rules",
     "adult_role", "allow_companies", "with_contribution", "roles",
 }
 
@@ -142,6 +143,7 @@ class _Reader:
             max_items=self.integer(raw, "max_items", where),
             min_days=self.integer(raw, "min_days", where),
             max_days=self.integer(raw, "max_days", where),
+            max_years=self.integer(raw, "max_years", where),
             visible_when=condition, name_rules=raw.get("name_rules"),
             adult_role=self.text(raw, "adult_role", where) if "adult_role" in raw else None,
             allow_companies=bool(raw.get("allow_companies", False)),
@@ -171,6 +173,8 @@ class _Reader:
                                 (field.min_days, field.max_days, "days")):
             if low is not None and high is not None and low > high:
                 raise self.fail(where, f"{what}: the lower bound exceeds the upper bound")
+        if field.max_days is not None and field.max_years is not None:
+            raise self.fail(where, "give max_days or max_years, not both")
         if field.type == "text" and field.max_length is None:
             raise self.fail(where, "a text field needs max_length")
         if field.name_rules and (field.min_length is not None or field.charset is not None):

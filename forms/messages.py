@@ -59,6 +59,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "uscc.format": ("「{label}」应为 18 位，由数字和大写字母组成（不含 I、O、S、V、Z），请核对营业执照。",
                     "“{label}” must be 18 digits and capital letters (never I, O, S, V or Z); "
                     "please check the business licence."),
+    "uscc.org_checksum": ("「{label}」第 9–17 位组织机构代码的校验位不符，可能有一位输错了，请与营业执照逐位核对。",
+                          "The organisation code inside “{label}” (characters 9–17) has a wrong "
+                          "check character: a character was probably mistyped; please compare it "
+                          "with the business licence."),
     "uscc.checksum": ("「{label}」的校验位不符，可能有一位输错了，请逐位核对营业执照。",
                       "The check character of “{label}” does not match: a character was probably "
                       "mistyped; please compare it with the business licence."),
@@ -184,6 +188,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "The legal representative's name differs from the name listed under "
                                 "officers for the same ID number; please check both."),
     "officers.no_director": ("请至少登记一名董事。", "Please list at least one director."),
+    "officers.board_size": ("董事为两人时不能组成董事会：请设三人以上的董事会（公司法第六十八条），"
+                            "或只设一名董事（第七十五条）。",
+                            "Two directors cannot form a board: please have a board of three or "
+                            "more directors (Company Law art. 68) or a single director (art. 75)."),
+    "officers.supervisor_board_size": ("监事为两人时不能组成监事会：请设三人以上的监事会（公司法第七十六条）、"
+                                       "一名监事，或依第八十三条不设监事。",
+                                       "Two supervisors cannot form a supervisory board: please "
+                                       "have three or more (Company Law art. 76), a single "
+                                       "supervisor, or none where art. 83 allows it."),
     "officers.too_many_managers": ("经理只能有一名，请调整。",
                                    "A company has one manager only; please adjust."),
     "officers.supervisor_conflict": ("董事或经理不得兼任监事，请为监事另选他人。",

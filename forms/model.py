@@ -63,6 +63,7 @@ class Field:
     max_items: int | None = None
     min_days: int | None = None         # date: earliest, in days from today
     max_days: int | None = None         # date: latest, in days from today
+    max_years: int | None = None        # date: latest, in calendar years from today
     visible_when: Condition | None = None
     name_rules: str | None = None       # text: "enterprise" or "individual_business"
     adult_role: Text | None = None      # resident_id / persons: the role that needs age >= 18

@@ -37,7 +37,7 @@ def persons_problems(field: Field, value: object, path: str, ctx: Context) -> li
         if not entry_problems and isinstance(number, str):
             # One officer may hold two posts (执行董事兼经理), so with roles a repeat is the
             # same person in the same post; without roles, the same person at all.
-            key = number.replace(" ", "").upper() + "|" + str(entry.get("role", ""))
+            key = ids.compact(number) + "|" + str(entry.get("role", ""))
             if key in seen:
                 problems.append(report(f"{entry_path}.id_number", "persons.duplicate", field.label))
             seen.add(key)

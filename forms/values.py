@@ -52,14 +52,18 @@ def parse_amount(value: object) -> Decimal | None:
     elif isinstance(value, float):
         text = repr(value) if value == value and abs(value) < 1e13 else ""
     elif isinstance(value, str) and len(value) <= MAX_TOKEN:
-        text = value.strip().replace(",", "")
+        text = ids.typed(value).replace(",", "")
     else:
         return None
     return Decimal(text) if AMOUNT.fullmatch(text) else None
 
 
 def parse_date(value: object) -> date | None:
-    if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
+    """A "YYYY-MM-DD" answer, full-width digits and surrounding spaces forgiven."""
+    if not isinstance(value, str) or len(value) > MAX_TOKEN:
+        return None
+    value = ids.typed(value)
+    if not ISO_DATE.fullmatch(value):
         return None
     try:
         return date.fromisoformat(value)
@@ -171,12 +175,23 @@ def check_integer(field: Field, value: object, path: str, ctx: Context) -> list[
     return []
 
 
+def years_after(day: date, years: int) -> date:
+    """The same calendar date `years` later; 29 February becomes 28 February in a common year
+    (民法典 art. 202: with no corresponding day, the period ends on the last day of the month)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
 def check_date(field: Field, value: object, path: str, ctx: Context) -> list[Problem]:
     day = parse_date(value)
     if day is None:
         return [report(path, "date.format", field.label)]
     low = ctx.today + timedelta(days=field.min_days) if field.min_days is not None else None
     high = ctx.today + timedelta(days=field.max_days) if field.max_days is not None else None
+    if field.max_years is not None:
+        high = years_after(ctx.today, field.max_years)
     if (low and day < low) or (high and day > high):
         return [report(path, "date.range", field.label, min=low or "", max=high or "")]
     return []

@@ -13,12 +13,13 @@ from decimal import Decimal
 from ..messages import report
 from ..text import Problem, Text
 from ..values import Context, parse_amount
+from .ids import compact
 
 Rule = Callable[[dict, str, Context], list[Problem]]
 
 
 def _norm(number: object) -> str | None:
-    return number.replace(" ", "").upper() if isinstance(number, str) else None
+    return compact(number) if isinstance(number, str) and len(number) <= 64 else None
 
 
 def family_excludes_operator(answers: dict, prefix: str, ctx: Context) -> list[Problem]:
@@ -52,9 +53,11 @@ def capital_matches_contributions(answers: dict, prefix: str, ctx: Context) -> l
 
 
 def officers_structure(answers: dict, prefix: str, ctx: Context) -> list[Problem]:
-    """At least one director, at most one manager, and no director or manager as supervisor
-    (Company Law 2023 art. 75 and 83: a small company may have a single director and a single
-    supervisor; art. 76: directors and senior managers may not also be supervisors)."""
+    """The officers a limited company may have under Company Law 2023: a board of three or more
+    directors (art. 68) or a single director (art. 75); a board of three or more supervisors
+    (art. 76), a single supervisor, or none (art. 83: a small company with all shareholders
+    agreeing; art. 69: an audit committee of the board instead); one manager at most (art. 74);
+    and no director or senior manager as supervisor (art. 76)."""
     officers = answers.get("officers")
     if not isinstance(officers, list):
         return []
@@ -65,8 +68,13 @@ def officers_structure(answers: dict, prefix: str, ctx: Context) -> list[Problem
             roles.setdefault(officer["role"], set()).add(number)
     label = Text("董事、监事、经理", "officers")
     problems = []
-    if not roles.get("director"):
+    directors, supervisors = len(roles.get("director", ())), len(roles.get("supervisor", ()))
+    if not directors:
         problems.append(report(f"{prefix}officers", "officers.no_director", label))
+    elif directors == 2:
+        problems.append(report(f"{prefix}officers", "officers.board_size", label))
+    if supervisors == 2:
+        problems.append(report(f"{prefix}officers", "officers.supervisor_board_size", label))
     if len(roles.get("manager", ())) > 1:
         problems.append(report(f"{prefix}officers", "officers.too_many_managers", label))
     running = roles.get("director", set()) | roles.get("manager", set())

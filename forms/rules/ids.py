@@ -9,6 +9,7 @@ district was renamed keeps the new code), so the terminal must not turn them awa
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 # GB 11643-1999 check: weights 2^(17-i) mod 11 over the first 17 digits, S mod 11 -> this table.
@@ -33,9 +34,22 @@ USCC_SHAPE = re.compile(r"[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}"
 MOBILE_SHAPE = re.compile(r"1[3-9][0-9]{9}")
 
 
+def typed(value: str) -> str:
+    """What the applicant meant by what they typed: NFKC folds full-width digits and letters
+    (１２３, ＡＢＣ) and the ideographic and no-break spaces into ASCII, then tabs, spaces and
+    line breaks around the value go. Spaces inside it stay for the caller to judge."""
+    return unicodedata.normalize("NFKC", value).strip()
+
+
+def compact(value: str) -> str:
+    """`typed` without any white space inside, upper-cased: how an identity number is compared
+    (a lower-case x, digits grouped in fours with spaces)."""
+    return "".join(typed(value).split()).upper()
+
+
 def normalise_ric(value: str) -> str:
-    """Upper-case a trailing x and drop spaces people type to group the digits."""
-    return value.replace(" ", "").upper()
+    """Upper-case a trailing x and drop the spaces people type to group the digits."""
+    return compact(value)
 
 
 def ric_check_char(first17: str) -> str:
@@ -78,18 +92,32 @@ def uscc_check_char(first17: str) -> str:
     return USCC_ALPHABET[(31 - total % 31) % 31]
 
 
+# GB 11714-1997 organisation code, characters 9-17 of a credit code (GB 32100-2015 §4.3): eight
+# body characters (digits, or capital letters valued A=10 … Z=35) weighted 3 7 9 10 5 8 4 2, then
+# C9 = 11 - (sum mod 11), written X for 10 and 0 for 11.
+ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def org_check_char(body8: str) -> str:
+    total = sum(int(c, 36) * w for c, w in zip(body8, ORG_WEIGHTS, strict=True))
+    check = 11 - total % 11
+    return {10: "X", 11: "0"}.get(check, str(check))
+
+
 def check_uscc(value: str) -> str | None:
-    code = value.replace(" ", "").upper()
+    code = compact(value)
     if len(code) != 18 or not USCC_SHAPE.fullmatch(code):
         return "uscc.format"
     if uscc_check_char(code[:17]) != code[17]:
         return "uscc.checksum"
+    if org_check_char(code[8:16]) != code[16]:
+        return "uscc.org_checksum"
     return None
 
 
 def normalise_mobile(value: str) -> str:
     """Drop spaces and hyphens and a +86/0086 country prefix, as people type them."""
-    digits = value.replace(" ", "").replace("-", "")
+    digits = compact(value).replace("-", "")
     for prefix in ("+86", "0086"):
         if digits.startswith(prefix):
             return digits[len(prefix):]

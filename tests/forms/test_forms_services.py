@@ -194,16 +194,6 @@ def test_shareholder_needs_a_positive_contribution():
     assert found(app) == {("shareholders[0].contribution", "money.format")}
 
 
-@pytest.mark.parametrize("days, ok", [(0, True), (5 * 365, True), (1826, True), (1827, False),
-                                      (-1, False)])
-def test_contributions_paid_within_five_years(days, ok):
-    app = samples.valid_application("limited_company")
-    app.answers["paid_in_by"] = (date.today() + timedelta(days=days)).isoformat()
-    assert (found(app) == set()) is ok
-    if not ok:
-        assert found(app) == {("paid_in_by", "date.range")}
-
-
 def test_legal_representative_must_be_a_director_or_the_manager():
     app = samples.valid_application("limited_company")
     supervisor = app.answers["officers"][1]
