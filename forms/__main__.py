@@ -38,7 +38,7 @@ def check(path: str) -> int:
     if raw is None:
         return _fail("文件过大，不是申请数据。", "the file is too large to be an application.")
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8-sig"))    # Windows editors save with a BOM
     except (ValueError, RecursionError):
         # ValueError covers bad UTF-8, bad JSON and integers past Python's 4300-digit limit.
         return _fail("文件不是 UTF-8 编码的 JSON。", "the file is not UTF-8 JSON.")

@@ -19,6 +19,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_field": ("申请中包含本业务没有的项目「{label}」，请返回重新办理。",
                       "The application contains an item this service does not ask for (“{label}”); "
                       "please go back and start the step again."),
+    "unknown_field.more": ("另有 {count} 个本业务没有的项目，请返回重新办理。",
+                           "There are {count} more items this service does not ask for; please "
+                           "go back and start the step again."),
     # --- text ---
     "text.too_short": ("「{label}」至少需要 {min} 个字，请补充完整。",
                        "“{label}” needs at least {min} characters; please complete it."),

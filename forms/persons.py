@@ -56,14 +56,20 @@ def entry_problems_of(field: Field, entry: object, path: str, ctx: Context) -> l
     problems = name_problems(entry.get("name"), kind, f"{path}.name")
     problems += id_problems(field, entry.get("id_number"), kind, f"{path}.id_number", ctx)
     if field.with_contribution:
-        amount = parse_amount(entry.get("contribution"))
-        if amount is None or amount <= 0:
+        given = entry.get("contribution")
+        amount = parse_amount(given)
+        if given is not None and (isinstance(given, bool)
+                                  or not isinstance(given, str | int | float)):
+            problems.append(report(f"{path}.contribution", "type", CONTRIBUTION))
+        elif amount is None or amount <= 0:
             problems.append(report(f"{path}.contribution", "money.format", CONTRIBUTION))
     elif "contribution" in entry:
         problems.append(report(f"{path}.contribution", "type", CONTRIBUTION))
     if field.roles:
         role = entry.get("role")
-        if not isinstance(role, str) or role not in {o.value for o in field.roles}:
+        if role is not None and not isinstance(role, str):
+            problems.append(report(f"{path}.role", "type", ROLE))
+        elif not isinstance(role, str) or role not in {o.value for o in field.roles}:
             problems.append(report(f"{path}.role", "persons.role", ROLE))
     elif "role" in entry:
         problems.append(report(f"{path}.role", "type", ROLE))
@@ -71,7 +77,9 @@ def entry_problems_of(field: Field, entry: object, path: str, ctx: Context) -> l
 
 
 def name_problems(name: object, kind: str, path: str) -> list[Problem]:
-    if not isinstance(name, str) or not name.strip():
+    if name is not None and not isinstance(name, str):
+        return [report(path, "type", NAME)]      # a number or a list is not a missing name
+    if name is None or not name.strip():
         return [report(path, "required", NAME)]
     text = name.strip()
     if kind == "company":
@@ -87,7 +95,9 @@ def name_problems(name: object, kind: str, path: str) -> list[Problem]:
 
 def id_problems(field: Field, number: object, kind: str, path: str, ctx: Context) -> list[Problem]:
     label = COMPANY_ID if kind == "company" else PERSON_ID
-    if not isinstance(number, str) or not number.strip():
+    if number is not None and not isinstance(number, str):
+        return [report(path, "type", label)]
+    if number is None or not number.strip():
         return [report(path, "required", label)]
     if kind == "company":
         code = "uscc.format" if len(number) > MAX_TOKEN else ids.check_uscc(number)

@@ -21,6 +21,7 @@ from .text import Problem, Text
 from .values import Context
 
 MAX_KEY = 40          # unknown keys are echoed in paths; a key longer than this is cut
+MAX_LISTED = 10       # unknown keys or add-ons named one by one; the rest are counted in one line
 DECLARATIONS = Text("确认事项", "declarations")
 
 
@@ -46,12 +47,17 @@ def step_problems(step: Step, answers: dict, prefix: str, ctx: Context) -> list[
 
 
 def _unknown_keys(answers: dict, definition: Service | AddOn, prefix: str) -> list[Problem]:
+    """One problem per unknown key up to MAX_LISTED, then one that counts the rest: a file with
+    thousands of stray keys must not produce thousands of problems (or megabytes of output)."""
     known = {f.id for s in definition.steps for f in s.fields}
+    unknown = [key for key in answers if key not in known]
     problems = []
-    for key in answers:
-        if key not in known:
-            echo = shown(key, MAX_KEY)
-            problems.append(report(prefix + echo, "unknown_field", Text(echo, echo)))
+    for key in unknown[:MAX_LISTED]:
+        echo = shown(key, MAX_KEY)
+        problems.append(report(prefix + echo, "unknown_field", Text(echo, echo)))
+    if len(unknown) > MAX_LISTED:
+        problems.append(report(prefix.rstrip(".") or "answers", "unknown_field.more",
+                               count=len(unknown) - MAX_LISTED))
     return problems
 
 
@@ -69,15 +75,20 @@ def _addon_problems(app: Application, svc: Service, ctx: Context,
     scope = _scope_ids(svc, app.answers, defs)
     triggered = {defs.catalogue.by_id[i].addon_id for i in scope}
     problems: list[Problem] = []
+    unknown = 0
     for addon_id, answers in app.addons.items():
         prefix = f"addons.{shown(addon_id, MAX_KEY)}"
         found = defs.addon_by_id.get(addon_id) if isinstance(addon_id, str) else None
         if found is None or svc.id not in found.services:
-            problems.append(report(prefix, "addon.unknown"))
+            unknown += 1
+            if unknown <= MAX_LISTED:
+                problems.append(report(prefix, "addon.unknown"))
             continue
         if addon_id not in triggered:
             problems.append(report(prefix, "addon.not_offered", addon=found.title))
         problems += addon_answer_problems(found, answers, ctx)
+    if unknown > MAX_LISTED:
+        problems.append(report("addons", "unknown_field.more", count=unknown - MAX_LISTED))
     return problems
 
 

@@ -7,10 +7,12 @@ alone costs about 150 ms on the terminal's 2-core board, three times the 50 ms l
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DefinitionError
+from ..rules.standard_chars import to_simplified
 
 DATA_DIR = Path(__file__).parent
 CATEGORIES = ("retail", "catering", "services", "trade", "health", "manufacturing")
@@ -58,9 +60,13 @@ class Catalogue:
         """
         if not isinstance(text, str) or not isinstance(limit, int) or limit <= 0:
             return []
-        query = "".join(text.split())[:40]   # 40 chars: longer than any catalogue wording
+        # As typed: NFKC folds full-width letters (ｃｙｆｗ) and odd spaces; traditional forms
+        # (餐飲) are searched as their simplified ones. 40 chars: longer than any wording.
+        query = "".join(unicodedata.normalize("NFKC", text[:200]).split())[:40]
         if not query:
             return []
+        if not query.isascii():
+            query = to_simplified(query)
         latin = query.lower() if query.isascii() and query.isalpha() else None
         ranked: list[tuple[int, int, ScopeItem]] = []
         for order, item in enumerate(self.items):

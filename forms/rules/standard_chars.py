@@ -29,6 +29,11 @@ def simplified(ch: str) -> str | None:
     return candidate if len(candidate) == 1 and candidate in standard_chars() else None
 
 
+def to_simplified(text: str) -> str:
+    """`text` with traditional forms replaced by simplified ones (for searching, not checking)."""
+    return _t2s().convert(text)
+
+
 def non_standard(text: str) -> list[str]:
     """The Chinese characters of `text` outside the table, each once, in order."""
     table = standard_chars()
