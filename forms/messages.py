@@ -208,9 +208,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "family.operator_listed": ("经营者本人不用列入家庭成员，请删除。",
                                "The operator is not listed among the family members; please "
                                "remove them."),
-    "pharmacy.pharmacist_needed": ("经营处方药须配备执业药师，请填写执业药师信息，或选择不经营处方药。",
-                                   "Selling prescription drugs needs a licensed pharmacist; please "
-                                   "give the pharmacist's details or choose not to sell them."),
+    "pharmacy.pharmacist_needed": ("经营处方药或甲类非处方药须配备执业药师（处方药与非处方药流通管理暂行规定），"
+                                   "请填写执业药师信息，或改为仅经营乙类非处方药。",
+                                   "Selling prescription or class A over-the-counter drugs needs a "
+                                   "licensed pharmacist; please give the pharmacist's details or "
+                                   "choose class B OTC drugs only."),
     "food.items_mismatch": ("主体业态为「{format}」时，经营项目须包含{need}，请调整。",
                             "With “{format}” as the main business format, the business items must "
                             "include {need}; please adjust."),

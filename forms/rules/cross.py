@@ -100,8 +100,9 @@ def legal_rep_is_officer(answers: dict, prefix: str, ctx: Context) -> list[Probl
 
 
 def pharmacist_for_prescriptions(answers: dict, prefix: str, ctx: Context) -> list[Problem]:
-    """Prescription drugs are sold only with a licensed pharmacist on the staff."""
-    if answers.get("prescription_drugs") != "yes":
+    """Prescription and class A OTC drugs are sold only with a licensed pharmacist on the staff
+    (处方药与非处方药流通管理暂行规定, 1999); class B OTC drugs need none."""
+    if answers.get("prescription_drugs") not in ("yes", "otc_a"):
         return []
     missing = [key for key in ("pharmacist_name", "pharmacist_id", "pharmacist_certificate")
                if not answers.get(key)]

@@ -171,3 +171,22 @@ def test_offers_for_bad_input():
     assert forms.offered_addons("individual_business", "catering_services") == []
     with pytest.raises(forms.UnknownService):
         forms.offered_addons("bakery", ["catering_services"])
+
+
+@pytest.mark.parametrize("choice, needed", [("yes", True), ("otc_a", True), ("no", False)])
+def test_class_a_otc_drugs_need_a_pharmacist_too(choice, needed):
+    """处方药与非处方药流通管理暂行规定 (1999): prescription and class A OTC drugs."""
+    app = samples.valid_application("individual_business", addons=("drug_retail",))
+    app.addons["drug_retail"]["prescription_drugs"] = choice
+    for key in ("pharmacist_name", "pharmacist_id", "pharmacist_certificate"):
+        del app.addons["drug_retail"][key]
+    codes = {p.code for p in forms.validate_application(app)}
+    assert ("pharmacy.pharmacist_needed" in codes) is needed
+
+
+@pytest.mark.parametrize("item", ["health_food_sales", "infant_formula_sales",
+                                  "special_medical_food_sales"])
+def test_pre_packaged_special_foods_are_filed(item):
+    """食品经营许可和备案管理办法 (2023) art. 2: selling only pre-packaged food is filed."""
+    offers = forms.offered_addons("individual_business", [item])
+    assert [o.addon.id for o in offers] == ["prepackaged_food_filing"]

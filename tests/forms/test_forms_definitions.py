@@ -115,11 +115,13 @@ def test_catalogue_is_large_real_and_balanced():
     assert min(per_category.values()) >= 10
     assert len({item.text for item in items}) == len(items)
     by_text = {item.text: item for item in items}
-    # The reference table (REFERENCE.md) row by row.
+    # Row by row; pre-packaged health food is filed (食品经营许可和备案管理办法 2023 art. 2).
     expected = {
         "食品销售（仅销售预包装食品）": ("general", "prepackaged_food_filing"),
         "食品销售": ("licensed", "food_business"), "餐饮服务": ("licensed", "food_business"),
-        "保健食品（预包装）销售": ("general", None), "药品零售": ("licensed", "drug_retail"),
+        "保健食品（预包装）销售": ("general", "prepackaged_food_filing"),
+        "婴幼儿配方乳粉及其他婴幼儿配方食品销售": ("general", "prepackaged_food_filing"),
+        "特殊医学用途配方食品销售": ("general", "prepackaged_food_filing"), "药品零售": ("licensed", "drug_retail"),
         "药品批发": ("licensed", None), "第一类医疗器械销售": ("general", None),
         "第二类医疗器械销售": ("general", "class2_device_filing"),
         "第三类医疗器械经营": ("licensed", "class3_device_permit"),
