@@ -11,6 +11,11 @@
   Medians of LOAD_RUNS fresh processes.
 - field_median_ms: one validate_field call (a resident ID), what the kiosk runs per keystroke.
 - search_median_ms: catalogue_search("cyfw") over the whole catalogue.
+- name_median_ms / name_segmented_median_ms: one company-name validate_field, warm: an ordinary
+  name, and one holding a restricted term's characters (精英国际, which runs the segmenter).
+- name_first_ms: in a fresh process with forms loaded, the first ordinary name check (reads the
+  character, industry and place-name lists); segmenter_first_ms: the first check of a name that
+  needs the segmenter (jieba loads its dictionary, from its cache file after the first run).
 Prints ONE JSON line.   .venv/bin/python bench/validate.py
 """
 
@@ -34,6 +39,27 @@ COLD_LOAD = (
     "import time; t0 = time.perf_counter(); import forms; t1 = time.perf_counter(); "
     "forms.services(); t2 = time.perf_counter(); print((t2 - t1) * 1000, (t2 - t0) * 1000)"
 )
+
+
+FIRST_NAME = (
+    "import time, forms; forms.services(); t0 = time.perf_counter(); "
+    "forms.validate_field('limited_company', 'name', '佛山市南海区明德餐饮有限公司', {}); "
+    "t1 = time.perf_counter(); "
+    "forms.validate_field('limited_company', 'name', '佛山市南海区精英国际贸易有限公司', {}); "
+    "t2 = time.perf_counter(); print((t1 - t0) * 1000, (t2 - t1) * 1000)"
+)
+FIRST_RUNS = 5
+
+
+def first_name_ms() -> tuple[list[float], list[float]]:
+    plain, segmented = [], []
+    for _ in range(FIRST_RUNS):
+        out = subprocess.run([sys.executable, "-c", FIRST_NAME], cwd=ROOT, capture_output=True,
+                             text=True, check=True)
+        first, second = out.stdout.split()
+        plain.append(float(first))
+        segmented.append(float(second))
+    return plain, segmented
 
 
 def timed(call, runs: int) -> list[float]:
@@ -80,6 +106,12 @@ def main() -> None:
     field = timed(lambda: forms.validate_field("limited_company", "legal_rep_id", operator_id,
                                                app.answers), VALIDATE_RUNS)
     search = timed(lambda: forms.catalogue_search("cyfw"), 500)
+    name = timed(lambda: forms.validate_field("limited_company", "name",
+                                              "佛山市南海区明德餐饮管理有限公司", {}), VALIDATE_RUNS)
+    forms.validate_field("limited_company", "name", "佛山市南海区精英国际贸易有限公司", {})
+    segmented = timed(lambda: forms.validate_field("limited_company", "name",
+                                                   "佛山市南海区精英国际贸易有限公司", {}), 500)
+    first_plain, first_segmented = first_name_ms()
     with tempfile.TemporaryDirectory() as cache:
         load, total = cold_load_ms(with_bytecode(cache))
     _, uncached = cold_load_ms({**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
@@ -92,6 +124,10 @@ def main() -> None:
         "import_and_load_nobytecode_median_ms": round(statistics.median(uncached), 2),
         "field_median_ms": round(statistics.median(field), 4),
         "search_median_ms": round(statistics.median(search), 4),
+        "name_median_ms": round(statistics.median(name), 4),
+        "name_segmented_median_ms": round(statistics.median(segmented), 4),
+        "name_first_ms": round(statistics.median(first_plain), 2),
+        "segmenter_first_ms": round(statistics.median(first_segmented), 1),
         "catalogue_items": len(forms.load_definitions().catalogue.items),
     }))
 

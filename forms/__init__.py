@@ -20,6 +20,7 @@ from .licence import LicenceParticulars, ScopeWording, licence_particulars, lice
 from .model import AddOn, Condition, Declaration, Field, Option, Service, Step
 from .offers import AddOnOffer, offered_addons
 from .paths import step_of
+from .prepare import prepare
 from .search import catalogue_search, scope_item
 from .shares import Shareholding, shareholdings
 from .text import Problem, Text
@@ -30,7 +31,8 @@ __all__ = [
     "Declaration", "DefinitionError", "Field", "InvalidApplication", "LicenceParticulars",
     "Option", "Problem", "ScopeItem", "ScopeWording", "Service", "Shareholding", "Step", "Text",
     "UnknownAddOn", "UnknownScopeItem", "UnknownService", "addon", "addons", "catalogue_search",
-    "licence_particulars", "licence_scope_text", "load_definitions", "offered_addons", "samples",
+    "licence_particulars", "licence_scope_text", "load_definitions", "offered_addons", "prepare",
+    "samples",
     "scope_item", "service", "services", "shareholdings", "step_of", "validate_application",
     "validate_field", "validate_step",
 ]

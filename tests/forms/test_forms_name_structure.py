@@ -154,3 +154,15 @@ def test_bracketed_and_leading_division_read_the_same(trade, industry):
 @given(INDUSTRY)
 def test_industry_alone_is_never_a_trade_name(industry):
     assert "name.no_trade_name" in codes("limited_company", f"佛山市南海区{industry}有限公司")
+
+
+def test_prepare_loads_everything_and_may_run_twice():
+    import threading
+
+    threads = [threading.Thread(target=forms.prepare) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    forms.prepare()
+    assert codes("limited_company", "佛山市南海区精英国际贸易有限公司") == []
