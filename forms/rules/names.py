@@ -112,6 +112,11 @@ def parse(name: str, kind: str) -> tuple[Parsed | None, list[Issue]]:
         return None, [("name.no_division", {})]
     if CITY in body or DISTRICT in body or any(c in body for c in BRACKET_CHARS):
         return None, [("name.division_place", {})]       # once, and only where 实施办法 allows
+    other = _division_in(body)
+    if other is not None:
+        # 佛山市顺德区… is another district's name: this terminal registers Nanhai only.
+        return None, [("name.no_division" if body.startswith(other) and division == CITY
+                       else "name.division_place", {})]
     form = next((f for f in FORMS[kind] if body.endswith(f)), None)
     if form is None:
         return None, [("name.form", {"forms": "、".join(FORMS[kind])})]
@@ -145,6 +150,18 @@ def _division(name: str, kind: str) -> tuple[str, str | None, str | None]:
                 if at > 0:
                     return name[:at] + name[at + len(division) + 2:], division, name[:at]
     return name, None, None
+
+
+def _division_in(text: str) -> str | None:
+    """The first full division name (three or more characters: 顺德区, 广州市) inside `text`.
+    Two-character full names (东区, 城区) are skipped: they occur inside ordinary words."""
+    places = division_names()
+    for start in range(len(text)):
+        for end in range(min(len(text), start + 10), start + 2, -1):
+            word = text[start:end]
+            if word in places and places[word] == word:
+                return word
+    return None
 
 
 def _strip_industry(text: str) -> str:

@@ -85,6 +85,13 @@ REFUSED = [
     ("individual_business", "佛山市南海区阿明中华餐饮店", "name.form_forbidden", "个体 11(6)"),
     ("individual_business", "佛山市南海区陈记大排档", "name.form", "个体 10"),
     ("individual_business", "佛山市南海区阿明（佛山）餐饮店", "name.bad_chars", "个体 11(7)"),
+    # Real names registered elsewhere, refused here for the reason a registrar would give.
+    ("limited_company", "佛山市顺德区美的电热电器制造有限公司", "name.no_division",
+     "规定 7: another district of the city"),
+    ("limited_company", "佛山市海天调味食品股份有限公司", "name.form_forbidden",
+     "公司法 7: a joint-stock company"),
+    ("limited_company", "佛山市南海区广州市明德餐饮有限公司", "name.division_place",
+     "规定 7, 8: a second place"),
 ]
 
 
@@ -154,6 +161,29 @@ def test_bracketed_and_leading_division_read_the_same(trade, industry):
 @given(INDUSTRY)
 def test_industry_alone_is_never_a_trade_name(industry):
     assert "name.no_trade_name" in codes("limited_company", f"佛山市南海区{industry}有限公司")
+
+
+ANY_NAME = st.text(alphabet=st.sampled_from("佛山市南海区明德美国中华精英国际贸易餐饮有限公司（）店部"
+                                            "廣鴻\uf9a8A1 "), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ANY_NAME, st.sampled_from(["limited_company", "sole_proprietorship",
+                                  "individual_business"]))
+def test_any_name_gets_an_answer_in_both_languages(name, service):
+    for problem in forms.validate_field(service, "name", name, {}):
+        assert problem.zh and problem.en and problem.field == "name"
+
+
+COUNTRY = st.sampled_from(["美国", "日本", "德国", "联合国", "解放军", "赌博"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(TRADE, COUNTRY, INDUSTRY)
+def test_a_restricted_word_standing_alone_is_always_found(trade, word, industry):
+    name = f"佛山市南海区{trade}{word}{industry}有限公司"
+    problems = forms.validate_field("limited_company", "name", name, {})
+    assert any(p.code == "name.forbidden_word" and word in p.zh for p in problems), name
 
 
 def test_prepare_loads_everything_and_may_run_twice():
