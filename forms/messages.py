@@ -153,10 +153,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "“{label}” contains the word “{word}”, which names may not use "
                             "({reason}); please choose another name."),
     "name.not_standard": ("「{label}」含有不在《通用规范汉字表》中的字：{chars}。企业名称应使用规范汉字"
-                          "（企业名称登记管理规定第五条），请改用简化字。",
+                          "（企业名称登记管理规定第五条，个体工商户名称登记管理办法第十一条），请改用简化字。",
                           "“{label}” uses characters outside the Table of General Standard Chinese "
                           "Characters ({chars}); names must use standard simplified characters "
-                          "(Provisions on Enterprise Names art. 5); please use the simplified form."),
+                          "(Provisions on Enterprise Names art. 5; individual-business name measures art. 11); please use the simplified form."),
     "name.no_trade_name": ("「{label}」没有字号：行政区划与组织形式之间只有行业用语「{industry}」。"
                            "行业用语不能作字号（企业名称登记管理规定第八条），请在行业前加上至少 2 个字的字号。",
                            "“{label}” has no trade name: between the place and the organisation "
@@ -164,7 +164,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "the trade name (Provisions on Enterprise Names art. 8); please put a "
                            "trade name of 2 or more characters before the industry."),
     "name.trade_name_place": ("「{label}」的字号「{word}」是县级以上行政区划名称（{place}），不能作字号"
-                              "（企业名称登记管理规定第八条）。若该词另有含义，请到窗口办理；否则请换一个字号。",
+                              "（企业名称登记管理规定第八条，个体工商户名称登记管理办法第八条）。若该词另有含义，请到窗口办理；否则请换一个字号。",
                               "The trade name “{word}” in “{label}” is the name of a county-level "
                               "or higher place ({place}) and cannot be a trade name (Provisions on "
                               "Enterprise Names art. 8). If it has another meaning, please apply "
