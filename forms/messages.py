@@ -158,11 +158,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "Characters ({chars}); names must use standard simplified characters "
                           "(Provisions on Enterprise Names art. 5; individual-business name measures art. 11); please use the simplified form."),
     "name.no_trade_name": ("「{label}」没有字号：行政区划与组织形式之间只有行业用语「{industry}」。"
-                           "行业用语不能作字号（企业名称登记管理规定第八条），请在行业前加上至少 2 个字的字号。",
+                           "行业用语不能作字号（企业名称登记管理规定第八条），请在行业前加上至少 2 个字的字号；"
+                           "若该词作字号时另有含义，请到窗口办理。",
                            "“{label}” has no trade name: between the place and the organisation "
                            "form there is only the industry “{industry}”, which cannot serve as "
                            "the trade name (Provisions on Enterprise Names art. 8); please put a "
-                           "trade name of 2 or more characters before the industry."),
+                           "trade name of 2 or more characters before the industry, or apply at the "
+                           "counter if the word has another meaning as your trade name."),
     "name.trade_name_place": ("「{label}」的字号「{word}」是县级以上行政区划名称（{place}），不能作字号"
                               "（企业名称登记管理规定第八条，个体工商户名称登记管理办法第八条）。若该词另有含义，请到窗口办理；否则请换一个字号。",
                               "The trade name “{word}” in “{label}” is the name of a county-level "
