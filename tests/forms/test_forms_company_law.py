@@ -167,3 +167,18 @@ def test_credit_code_as_typed():
     code = "91110000600037341L"
     for typed in (code.lower(), fullwidth(code), f" {code}\n", f"{code[:8]} {code[8:]}"):
         assert ids.check_uscc(typed) is None
+
+
+SPACES = st.sampled_from(["", " ", "\t", "\n", "\u3000", "\u00a0", "\r\n"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 200), st.booleans(), st.booleans(), SPACES, SPACES)   # adults in 2026
+def test_any_valid_id_typed_any_way_is_the_same_answer(n, wide, lower, before, after):
+    number = fictional_id(n)
+    typed = fullwidth(number) if wide else number
+    typed = typed.lower() if lower else typed
+    problems = forms.validate_field("individual_business", "operator_id", before + typed + after, {},
+                                    today=date(2026, 12, 2))
+    assert problems == []
+    assert ids.compact(before + typed + after) == number
