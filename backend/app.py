@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from backend.clock import Clock
 from backend.context import BackendContext
 from backend.db import make_engine, migrate, session_factory
 from backend.refusals import ApiRefusal
@@ -43,7 +44,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     yield
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, *, clock: Clock | None = None) -> FastAPI:
     """Build the app: connect, migrate to the newest schema, mount the routes."""
     settings = settings or Settings()
     engine = make_engine(settings.resolved_database_url())
@@ -60,6 +61,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         sessions=session_factory(engine),
         pruner=NoncePruner(settings.max_clock_skew_seconds),
         write_lock=threading.Lock() if engine.dialect.name == "sqlite" else nullcontext(),
+        clock=clock or Clock(),
     )
     for module in (applications, review, fleet, licences, health):
         app.include_router(module.router)

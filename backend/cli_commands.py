@@ -12,13 +12,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session
 
+from backend.clock import utcnow
 from backend.db import make_engine, migrate
 from backend.models import Kiosk, RegisteredName
 from backend.name_register import normalise_name
 from backend.review_levels import ReviewLevel
 from backend.settings import Settings
 from backend.staff_auth import StaffRole, add_staff
-from backend.terminal_auth import utcnow
 from forms.wire import KIOSK_ID_PATTERN, KioskKey, new_key
 
 # A wrong --db URL, an unreachable server, a missing driver: told plainly, no traceback.

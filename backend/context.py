@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from backend.clock import Clock
 from backend.refusals import ApiRefusal
 from backend.settings import Settings
 from backend.terminal_auth import NoncePruner, SignedRequest
@@ -28,6 +30,11 @@ class BackendContext:
     # writer commits, instead of SQLite's busy handler sleeping 1-100 ms between retries;
     # the busy timeout still covers other processes (the CLI). PostgreSQL needs no lock.
     write_lock: AbstractContextManager = field(default_factory=nullcontext)
+    clock: Clock = field(default_factory=Clock)
+
+    def now(self) -> datetime:
+        """Naive UTC from the app's clock (a test's fixed clock, or the system's)."""
+        return self.clock.now()
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

@@ -7,7 +7,11 @@ Layout, 18 characters: authority (9 = market regulation) | category (1 enterpris
 The organisation code body is "MA" followed by a serial written in base 31 over the GB 32100
 alphabet: codes issued by market regulation since 2015 carry "MA" there, and keeping to the
 31-character alphabet (no I, O, S, V, Z) makes every body character legal in both standards.
-Six base-31 places give 31**6 = 887,503,681 serials per district and category.
+Six base-31 places give 31**6 = 887,503,681 serials per district.
+
+The organisation code identifies one entity (GB 32100-2015 §4.4), whatever its category: an
+enterprise and an individual business must never share one. So there is one sequence per
+issuing authority (the district's market regulation bureau), across every category.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ AUTHORITY_MARKET_REGULATION = "9"
 
 
 class CreditCodeExhausted(RuntimeError):
-    """All 887 million serials of this district and category are used."""
+    """All 887 million serials of this district are used."""
 
 
 def org_char_value(char: str) -> int:
@@ -100,6 +104,11 @@ def next_serial(session: Session, counter: str) -> int:
     raise RuntimeError(f"counter {counter} could not be created")
 
 
+def organisation_counter(division: str) -> str:
+    """The one counter of an issuing authority (authority code + division), for every category."""
+    return f"uscc:{AUTHORITY_MARKET_REGULATION}{division}"
+
+
 def issue_credit_code(session: Session, category: int, division: str) -> str:
-    serial = next_serial(session, f"uscc:{division}:{category}")
+    serial = next_serial(session, organisation_counter(division))
     return credit_code(category, division, serial)

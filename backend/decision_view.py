@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
+from backend.clock import as_utc
 from backend.models import ApplicationRecord
 from backend.settings import Settings
-from backend.terminal_auth import as_utc
 from forms.wire import AddOnOutcome, ApplicationDecision, LicenceData, Message
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 import forms
 from backend import forms_bridge, name_register
+from backend.clock import beijing_date
 from backend.credit_codes import issue_credit_code
 from backend.models import AddOnRecord, ApplicationRecord, Licence
 from backend.permits import UnknownAddOn, addon_rule, issue_number
@@ -172,7 +173,7 @@ def grant(
         registered_capital=None if capital is None else str(capital),
         address=particulars.address,
         scope=particulars.scope.full,
-        established_on=now.date(),
+        established_on=beijing_date(now),
         status="valid",
     )
     _issue_addons(session, record, application, settings, now)
@@ -202,7 +203,7 @@ def _issue_addons(
             rule = addon_rule(addon_id)
         except UnknownAddOn:
             continue  # stays pending: the district issues it by hand
-        issued = issue_number(session, rule, settings.division_code, scope, now.date())
+        issued = issue_number(session, rule, settings.division_code, scope, beijing_date(now))
         outcome.number = issued.number
         outcome.valid_until = issued.valid_until
         outcome.outcome = (

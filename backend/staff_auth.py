@@ -9,10 +9,10 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from backend.clock import utcnow
 from backend.models import StaffToken
 from backend.refusals import ApiRefusal, unauthenticated
 from backend.review_levels import ReviewLevel
-from backend.terminal_auth import utcnow
 
 
 class StaffRole(StrEnum):

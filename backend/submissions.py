@@ -12,18 +12,20 @@ import hashlib
 import json
 import logging
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 import forms
+from backend.clock import beijing_date
 from backend.context import BackendContext
 from backend.decision_view import decision_of
 from backend.decisions import decide
 from backend.models import ApplicationRecord
 from backend.new_rows import insert_new_application
 from backend.refusals import ApiRefusal
-from backend.terminal_auth import SignedRequest, authenticate, utcnow
+from backend.terminal_auth import SignedRequest, authenticate
 from forms.wire import ApplicationDecision, ApplicationStatus, ProblemReport, WireProblem
 
 log = logging.getLogger("backend.applications")
@@ -83,12 +85,12 @@ def _replay(existing: ApplicationRecord, body_hash: str, ctx: BackendContext) ->
     return Accepted(decision_of(existing, ctx.settings), created=False)
 
 
-def validated(data: dict) -> tuple[forms.Application, forms.LicenceParticulars]:
+def validated(data: dict, today: date) -> tuple[forms.Application, forms.LicenceParticulars]:
     """The forms Application and its licence particulars, or a 422 carrying exactly forms'
     problems (licence_particulars validates, so the rules run once per request)."""
     try:
         application = forms.Application.from_json(data)
-        return application, forms.licence_particulars(application)
+        return application, forms.licence_particulars(application, today=today)
     except forms.ApplicationFormatError as exc:
         problems = [WireProblem(field="", code="format", zh=exc.zh, en=exc.en)]
     except forms.InvalidApplication as exc:
@@ -130,7 +132,10 @@ def _submit_once(
     ctx: BackendContext, signed: SignedRequest, idempotency_key: str | None
 ) -> Accepted:
     with ctx.transaction() as session:
-        terminal = authenticate(session, signed, ctx.settings.max_clock_skew_seconds, ctx.pruner)
+        now = ctx.now()
+        terminal = authenticate(
+            session, signed, ctx.settings.max_clock_skew_seconds, ctx.pruner, now
+        )
         data = _parse(signed.body)  # after authentication: strangers learn nothing but 401
         key = _check_key(data, idempotency_key)
         body_hash = canonical_hash(data)
@@ -141,9 +146,9 @@ def _submit_once(
         )
         if seen is not None:
             return _replay(session.get(ApplicationRecord, key), body_hash, ctx)
-        application, particulars = validated(data)
+        application, particulars = validated(data, beijing_date(now))
         # Decided as a plain object, then stored with plain INSERTs (see new_rows.py).
-        record = _new_record(application, particulars, terminal.id, body_hash, data)
+        record = _new_record(application, particulars, terminal.id, body_hash, data, now)
         decide(session, record, application, particulars, ctx.settings, record.received_at)
         insert_new_application(session, record)
         log.info("application %s from %s: %s", record.id, terminal.id, record.status)
@@ -156,6 +161,7 @@ def _new_record(
     kiosk_id: str,
     body_hash: str,
     data: dict,
+    now: datetime,
 ) -> ApplicationRecord:
     return ApplicationRecord(
         id=application.id,
@@ -167,7 +173,7 @@ def _new_record(
         status=ApplicationStatus.RECEIVED,
         rejection_proposed=False,
         reasons="[]",
-        received_at=utcnow(),
+        received_at=now,
         # A new application has none of these yet; saying so spares three lazy loads.
         addons=[],
         steps=[],

@@ -32,17 +32,6 @@ class SignedRequest:
     body: bytes
 
 
-def utcnow() -> datetime:
-    """Naive UTC, the convention of every table (see models.py)."""
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-def as_utc(stored: datetime | None) -> datetime | None:
-    """A stored (naive UTC) time as an aware one, so the JSON says +00:00 and a terminal in
-    UTC+8 cannot misread it as local time."""
-    return None if stored is None else stored.replace(tzinfo=UTC)
-
-
 class NoncePruner:
     """Deletes remembered nonces older than twice the skew window, at most once a minute.
 
@@ -117,7 +106,11 @@ def refusal(code: str) -> ApiRefusal:
 
 
 def authenticate(
-    session: Session, request: SignedRequest, max_skew_seconds: int, pruner: NoncePruner
+    session: Session,
+    request: SignedRequest,
+    max_skew_seconds: int,
+    pruner: NoncePruner,
+    now: datetime,
 ) -> Terminal:
     """The terminal that sent ``request``, or ApiRefusal 401/403. Records the nonce."""
     if not (request.kiosk_id and request.timestamp and request.nonce and request.signature):
@@ -130,7 +123,7 @@ def authenticate(
     )
     if kiosk is None:
         raise refusal("unknown-kiosk")
-    if not _clock_agrees(request.timestamp, max_skew_seconds):
+    if not _clock_agrees(request.timestamp, max_skew_seconds, now):
         raise refusal("clock-skew")
     if not wire.NONCE_PATTERN.match(request.nonce):
         raise refusal("bad-nonce")
@@ -146,7 +139,6 @@ def authenticate(
         raise refusal("bad-signature")
     if not kiosk.enabled:
         raise refusal("kiosk-disabled")
-    now = utcnow()
     # The primary key refuses a second copy, even one arriving at the same instant.
     if not insert_if_absent(
         session, SeenNonce, kiosk_id=kiosk.id, nonce=request.nonce, seen_at=now
@@ -156,9 +148,9 @@ def authenticate(
     return Terminal(id=kiosk.id)
 
 
-def _clock_agrees(timestamp: str, max_skew_seconds: int) -> bool:
+def _clock_agrees(timestamp: str, max_skew_seconds: int, now: datetime) -> bool:
     try:
         sent = int(timestamp)
     except ValueError:  # not a number, or over Python's 4,300-digit int() limit
         return False
-    return abs(time.time() - sent) <= max_skew_seconds
+    return abs(now.replace(tzinfo=UTC).timestamp() - sent) <= max_skew_seconds

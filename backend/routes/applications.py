@@ -87,7 +87,7 @@ def get_application(
     """Where an application stands; any registered terminal may ask (the receipt's QR code
     lets the applicant come back to any terminal)."""
     with ctx.transaction() as session:
-        authenticate(session, signed, ctx.settings.max_clock_skew_seconds, ctx.pruner)
+        authenticate(session, signed, ctx.settings.max_clock_skew_seconds, ctx.pruner, ctx.now())
         record = session.get(ApplicationRecord, application_id)
         if record is None:
             raise not_found("申请", "application")

@@ -8,11 +8,12 @@ from fastapi import APIRouter
 from pydantic import ValidationError
 from sqlalchemy import select
 
+from backend.clock import as_utc
 from backend.context import Authorization, Ctx, Signed
 from backend.models import Kiosk
 from backend.refusals import ApiRefusal
 from backend.staff_auth import StaffRole, require_role, staff_member
-from backend.terminal_auth import as_utc, authenticate, utcnow
+from backend.terminal_auth import authenticate
 from forms.wire import FleetEntry, FleetView, HeartbeatSnapshot, Message
 
 router = APIRouter(tags=["fleet"])
@@ -40,7 +41,10 @@ def heartbeat(
 ) -> None:
     """Store a terminal's latest health snapshot. Signed by that terminal."""
     with ctx.transaction() as session:
-        terminal = authenticate(session, signed, ctx.settings.max_clock_skew_seconds, ctx.pruner)
+        now = ctx.now()
+        terminal = authenticate(
+            session, signed, ctx.settings.max_clock_skew_seconds, ctx.pruner, now
+        )
         if terminal.id != kiosk_id:
             raise ApiRefusal(
                 403,
@@ -58,7 +62,7 @@ def heartbeat(
                 "The heartbeat snapshot is malformed.",
             ) from None
         kiosk = session.get(Kiosk, terminal.id)
-        kiosk.last_seen_at = utcnow()
+        kiosk.last_seen_at = now
         kiosk.last_snapshot = snapshot.model_dump_json()
 
 
@@ -71,7 +75,7 @@ def fleet(
     stale_after = timedelta(seconds=ctx.settings.stale_after_seconds)
     with ctx.transaction() as session:
         require_role(staff_member(session, authorization), {StaffRole.FLEET})
-        now = utcnow()
+        now = ctx.now()
         entries = [
             FleetEntry(
                 kiosk_id=k.id,

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from fastapi import APIRouter
 from sqlalchemy import text
 
+from backend.clock import as_utc
 from backend.context import Ctx
 from forms.wire import BackendHealth
 
@@ -22,6 +21,6 @@ def health(ctx: Ctx) -> BackendHealth:
     return BackendHealth(
         status="ok",
         database=ctx.engine.dialect.name,
-        server_time=datetime.now(UTC),
+        server_time=as_utc(ctx.now()),
         max_clock_skew_seconds=ctx.settings.max_clock_skew_seconds,
     )

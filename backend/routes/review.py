@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 import forms
 from backend import review
+from backend.clock import as_utc, beijing_date
 from backend.context import Authorization, Ctx
 from backend.decision_view import decision_of
 from backend.decisions import grant
@@ -27,7 +28,6 @@ from backend.review_models import (
 )
 from backend.settings import Settings
 from backend.staff_auth import StaffRole, require_role, staff_member
-from backend.terminal_auth import as_utc, utcnow
 from forms.wire import ApplicationStatus, Message
 
 router = APIRouter(prefix="/v1/review", tags=["review"])
@@ -135,7 +135,7 @@ def approve(
             try:
                 application = forms.Application.from_json(json.loads(r.body))
                 # As of the day it was received: a date rule must not turn on waiting time.
-                particulars = forms.licence_particulars(application, today=r.received_at.date())
+                particulars = forms.licence_particulars(application, today=beijing_date(r.received_at))
             except forms.InvalidApplication as exc:
                 return [no_longer_valid(exc.problems)]
             except forms.ApplicationFormatError as exc:
@@ -148,7 +148,7 @@ def approve(
             level=level,
             actor=member.name,
             reason=note.reason,
-            at=utcnow(),
+            at=ctx.now(),
             grant=_grant,
         )
         session.flush()
@@ -168,7 +168,7 @@ def return_for_correction(
         record = _record(session, application_id)
         reasons = [Message(code=r.code, zh=r.zh, en=r.en) for r in body.reasons]
         review.return_for_correction(
-            session, record, level=level, actor=member.name, reasons=reasons, at=utcnow()
+            session, record, level=level, actor=member.name, reasons=reasons, at=ctx.now()
         )
         session.flush()
         return _case(record, ctx.settings, with_answers=False)
@@ -191,7 +191,7 @@ def reject(
             level=level,
             actor=member.name,
             reason=note.reason,
-            at=utcnow(),
+            at=ctx.now(),
             final_level=ctx.settings.final_veto_level,
         )
         session.flush()

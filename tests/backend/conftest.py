@@ -21,10 +21,10 @@ import uvicorn
 from sqlalchemy.orm import Session
 
 from backend.app import create_app
+from backend.clock import Clock, utcnow
 from backend.models import ApplicationRecord, Kiosk
 from backend.settings import Settings
 from backend.staff_auth import StaffRole, add_staff
-from backend.terminal_auth import utcnow
 from forms import wire
 
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -105,8 +105,8 @@ def database_url(
 class LiveBackend:
     """create_app() served by a real uvicorn on 127.0.0.1, in a thread, on a free port."""
 
-    def __init__(self, settings: Settings) -> None:
-        self.app = create_app(settings)
+    def __init__(self, settings: Settings, clock: Clock | None = None) -> None:
+        self.app = create_app(settings, clock=clock)
         self.settings = settings
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -205,15 +205,37 @@ class KioskClient:
         request.headers.update(headers or {})
         return self.http.send(request)
 
-    def post_application(self, data: dict, key: str | None = None) -> httpx.Response:
-
+    def post_application(
+        self, data: dict, key: str | None = None, now: float | None = None
+    ) -> httpx.Response:
         body = json.dumps(data, ensure_ascii=False).encode("utf-8")
         return self.send(
-            "POST", "/v1/applications", body, headers={wire.HEADER_IDEMPOTENCY: key or data["id"]}
+            "POST",
+            "/v1/applications",
+            body,
+            headers={wire.HEADER_IDEMPOTENCY: key or data["id"]},
+            now=now,
         )
 
     def close(self) -> None:
         self.http.close()
+
+
+@pytest.fixture
+def start_backend(tmp_path: Path) -> Iterator:
+    """start_backend(clock=None) -> a LiveBackend on its own SQLite file, stopped afterwards."""
+    started: list[LiveBackend] = []
+
+    def start(clock: Clock | None = None) -> LiveBackend:
+        folder = tmp_path / f"live{len(started)}"
+        settings = Settings(data_dir=folder, database_url=f"sqlite:///{folder / 'b.sqlite3'}")
+        started.append(LiveBackend(settings, clock=clock))
+        started[-1].start()
+        return started[-1]
+
+    yield start
+    for live in started:
+        live.stop()
 
 
 @pytest.fixture
@@ -288,3 +310,17 @@ def postgres_url() -> Iterator[str]:
     """A fresh PostgreSQL database for one test (skipped, or failed under CI, if unreachable)."""
     with fresh_postgres_database() as url:
         yield url
+
+
+@pytest.fixture
+def kiosk_client_for() -> Iterator:
+    """kiosk_client_for(live) -> a KioskClient of a newly registered terminal of that backend."""
+    made: list[KioskClient] = []
+
+    def make(live: LiveBackend) -> KioskClient:
+        made.append(KioskClient(live.url, live.add_kiosk()))
+        return made[-1]
+
+    yield make
+    for client in made:
+        client.close()

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from stdnum.cn import uscc
 
 import forms
+from backend.clock import Clock
 from backend.credit_codes import is_valid_credit_code
 from backend.models import ApplicationRecord, Licence, RegisteredName
 from forms import wire
@@ -29,7 +30,7 @@ def test_valid_individual_business_is_approved_at_once(backend, kiosk, make_appl
     assert licence["name"] == data["answers"]["name"]
     assert licence["entity_type_zh"]
     assert licence["scope"].startswith("一般项目：")
-    assert licence["established_on"] == date.today().isoformat()
+    assert licence["established_on"] == Clock().today().isoformat()  # Beijing, not UTC
     assert decision["received_at"].endswith("Z")  # UTC, never mistaken for UTC+8 local time
     assert licence["verify_url"].endswith(f"/v1/licences/{code}/verify")
     # Any registered terminal can look the decision up later (the receipt's QR code).
@@ -168,7 +169,7 @@ def test_taken_name_goes_to_review(backend, kiosk, make_application):
 
 def test_name_in_imported_register_goes_to_review(backend, kiosk, make_application):
     data = make_application()
-    from backend.terminal_auth import utcnow
+    from backend.clock import utcnow
 
     with backend.session() as session, session.begin():
         session.add(RegisteredName(name=data["answers"]["name"], registered_at=utcnow()))

@@ -11,10 +11,11 @@ from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from backend import review
+from backend.clock import utcnow
 from backend.db import MIGRATIONS, make_engine, migrate
 from backend.models import ApplicationRecord, SeenNonce
 from backend.review_levels import ReviewLevel
-from backend.terminal_auth import NoncePruner, utcnow
+from backend.terminal_auth import NoncePruner
 
 TABLES = {
     "kiosks",
