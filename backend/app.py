@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from backend.clock import Clock
 from backend.context import BackendContext
 from backend.db import make_engine, migrate, session_factory
+from backend.logs import configure_logging
 from backend.refusals import ApiRefusal
 from backend.routes import applications, fleet, health, licences, review
 from backend.settings import Settings
@@ -72,12 +73,14 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
 
 
 SETTINGS_ENVIRONMENT = "KIOSK_BACKEND_SETTINGS"
+LOG_LEVEL_ENVIRONMENT = "KIOSK_BACKEND_LOG_LEVEL"
 
 
 def app_from_environment() -> FastAPI:
     """The factory each `serve --workers N` process calls (uvicorn imports it by name)."""
     import os
 
+    configure_logging(os.environ.get(LOG_LEVEL_ENVIRONMENT, "info"))
     return create_app(Settings.from_json(os.environ[SETTINGS_ENVIRONMENT]))
 
 
@@ -85,6 +88,19 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiRefusal)
     async def _refusal(_request: Request, exc: ApiRefusal) -> JSONResponse:
         return JSONResponse(exc.message.model_dump(), status_code=exc.status)
+
+    @app.exception_handler(Exception)
+    async def _fault(_request: Request, exc: Exception) -> JSONResponse:
+        # A bug, not a refusal: the class name only (a message can quote personal data). The
+        # bilingual body keeps the promise that every answer is the documented JSON.
+        log.error("internal error: %s", type(exc).__name__)
+        body = Message(
+            code="internal-error",
+            zh="登记系统内部错误，请稍后重试；如一再出现，请联系技术人员。",
+            en="Internal error in the registration system; retry later and tell a technician "
+            "if it persists.",
+        )
+        return JSONResponse(body.model_dump(), status_code=500)
 
     @app.exception_handler(OperationalError)
     async def _database_down(_request: Request, exc: OperationalError) -> JSONResponse:

@@ -18,7 +18,7 @@ from backend.models import Kiosk, RegisteredName
 from backend.name_register import normalise_name
 from backend.review_levels import ReviewLevel
 from backend.settings import Settings
-from backend.staff_auth import StaffRole, add_staff
+from backend.staff_auth import STAFF_NAME_MAX, StaffRole, add_staff, valid_staff_name
 from forms.wire import KIOSK_ID_PATTERN, KioskKey, new_key
 
 # A wrong --db URL, an unreachable server, a missing driver: told plainly, no traceback.
@@ -54,7 +54,8 @@ def _fail(zh: str, en: str) -> int:
 def serve(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
-    from backend.app import SETTINGS_ENVIRONMENT, create_app
+    from backend.app import LOG_LEVEL_ENVIRONMENT, SETTINGS_ENVIRONMENT, create_app
+    from backend.logs import configure_logging
 
     settings = dataclasses.replace(
         settings,
@@ -62,6 +63,8 @@ def serve(settings: Settings, args: argparse.Namespace) -> int:
         final_veto_level=ReviewLevel(args.final_veto_level),
         worker_threads=max(1, args.threads),
     )
+    configure_logging(args.log_level)
+    os.environ[LOG_LEVEL_ENVIRONMENT] = args.log_level
     if args.workers <= 1:
         app = create_app(settings)
         uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
@@ -138,8 +141,15 @@ def enable_kiosk(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def add_staff_token(settings: Settings, args: argparse.Namespace) -> int:
+    try:
+        name = valid_staff_name(args.name)
+    except ValueError:
+        return _fail(
+            f"工作人员姓名须为 1 至 {STAFF_NAME_MAX} 个字符。",
+            f"A staff name must be 1 to {STAFF_NAME_MAX} characters.",
+        )
     with _session(settings) as session, session.begin():
-        token = add_staff(session, args.name, StaffRole(args.role))
+        token = add_staff(session, name, StaffRole(args.role))
     print(token)
     return 0
 

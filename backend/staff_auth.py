@@ -27,6 +27,18 @@ class StaffRole(StrEnum):
         return None if self is StaffRole.FLEET else ReviewLevel(self.value)
 
 
+# The column's width (models.StaffToken.name): PostgreSQL refuses a longer value outright.
+STAFF_NAME_MAX = 100
+
+
+def valid_staff_name(name: str) -> str:
+    """The name stripped; ValueError when empty or wider than the column."""
+    name = name.strip()
+    if not 1 <= len(name) <= STAFF_NAME_MAX:
+        raise ValueError("staff name length")
+    return name
+
+
 def token_hash(token: str) -> str:
     """Only the hash is stored, so a copied database does not hand out working tokens."""
     return hashlib.sha256(token.encode("utf-8")).hexdigest()

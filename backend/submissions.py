@@ -47,7 +47,8 @@ def canonical_hash(data: object) -> str:
 def _parse(body: bytes) -> dict:
     try:
         data = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        # RecursionError: JSON nested deeper than Python's stack; refused like any non-JSON.
         data = None
     if not isinstance(data, dict):
         raise ApiRefusal(

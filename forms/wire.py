@@ -33,6 +33,7 @@ import time
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -97,9 +98,15 @@ def sign(
     }
 
 
+SIGNATURE_PATTERN = re.compile(r"^[0-9A-Fa-f]{64}$")
+
+
 def signature_matches(key: bytes, canonical: bytes, presented: str) -> bool:
-    """Constant-time comparison, so timing does not leak how much of a forgery was right."""
-    return hmac.compare_digest(signature(key, canonical), presented.strip().lower())
+    """Constant-time comparison, so timing does not leak how much of a forgery was right.
+    Hex is case-insensitive (upper case is accepted); anything else is simply a bad signature."""
+    if not SIGNATURE_PATTERN.match(presented):
+        return False
+    return hmac.compare_digest(signature(key, canonical), presented.lower())
 
 
 def new_key() -> bytes:
@@ -261,7 +268,9 @@ class HeartbeatSnapshot(BaseModel):
     parked: int = Field(default=0, ge=0)
     versions: dict[str, str] = Field(default_factory=dict, max_length=32)
     disk_free_bytes: int | None = Field(default=None, ge=0)
-    recent_errors: list[str] = Field(default_factory=list, max_length=20)
+    recent_errors: list[Annotated[str, Field(max_length=500)]] = Field(
+        default_factory=list, max_length=20
+    )
 
 
 class FleetEntry(BaseModel):

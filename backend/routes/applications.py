@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header
 from fastapi.responses import JSONResponse
 
+import forms
 from backend.context import Ctx, Signed
 from backend.decision_view import decision_of
 from backend.models import ApplicationRecord
@@ -25,7 +26,7 @@ APPLICATION_SCHEMA: dict[str, Any] = {
     "properties": {
         "schema_version": {"type": "integer", "enum": [1]},
         "id": {"type": "string", "format": "uuid"},
-        "service": {"type": "string", "maxLength": 64},
+        "service": {"type": "string", "enum": sorted(s.id for s in forms.services())},
         "answers": {"type": "object"},
         "addons": {"type": "object", "additionalProperties": {"type": "object"}},
         "declarations": {"type": "array", "items": {"type": "string"}},

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from backend.clock import as_utc
 from backend.context import Authorization, Ctx, Signed
 from backend.models import Kiosk
+from backend.redaction import redact
 from backend.refusals import ApiRefusal
 from backend.staff_auth import StaffRole, require_role, staff_member
 from backend.terminal_auth import authenticate
@@ -24,7 +25,7 @@ REFUSALS = {401: {"model": Message}, 403: {"model": Message}}
 @router.post(
     "/v1/kiosks/{kiosk_id}/heartbeat",
     status_code=204,
-    responses={**REFUSALS, 422: {"model": Message}},
+    responses={**REFUSALS, 400: {"model": Message}, 413: {"model": Message}, 422: {"model": Message}},
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -63,6 +64,8 @@ def heartbeat(
             ) from None
         kiosk = session.get(Kiosk, terminal.id)
         kiosk.last_seen_at = now
+        # Redacted before it is stored: the fleet view is not a place for ID or phone numbers.
+        snapshot.recent_errors = [redact(line) for line in snapshot.recent_errors]
         kiosk.last_snapshot = snapshot.model_dump_json()
 
 

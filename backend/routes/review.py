@@ -28,15 +28,17 @@ from backend.review_models import (
 )
 from backend.settings import Settings
 from backend.staff_auth import StaffRole, require_role, staff_member
-from forms.wire import ApplicationStatus, Message
+from forms.wire import ApplicationStatus, Message, ProblemReport
 
 router = APIRouter(prefix="/v1/review", tags=["review"])
 REVIEWERS = {StaffRole.WINDOW, StaffRole.SECTION, StaffRole.DEPARTMENT, StaffRole.DISTRICT}
 REFUSALS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Message, "description": "The body is not UTF-8 JSON"},
     401: {"model": Message},
     403: {"model": Message},
     404: {"model": Message},
     409: {"model": Message},
+    422: {"model": ProblemReport, "description": "The body has the wrong shape"},
 }
 
 

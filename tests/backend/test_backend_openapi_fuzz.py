@@ -52,7 +52,12 @@ def _operations(api_schema) -> list:
     return [result.ok() for result in api_schema.get_all_operations()]
 
 
-def _runner(label: str, strategy, send, failures: list[str], seen: dict[str, set[int]]):
+def _documented(api_schema, label: str) -> set[str]:
+    method, path = label.split(" ", 1)
+    return set(api_schema.raw_schema["paths"][path][method.lower()]["responses"])
+
+
+def _runner(label: str, strategy, send, failures: list[str], seen: dict[str, set[int]], documented):
     @FUZZ_SETTINGS
     @given(case=strategy)
     def run(case) -> None:
@@ -60,6 +65,8 @@ def _runner(label: str, strategy, send, failures: list[str], seen: dict[str, set
         seen.setdefault(label, set()).add(status)
         if status >= 500:
             failures.append(f"{label}: {status} {text[:200]}")
+        elif str(status) not in documented:
+            failures.append(f"{label}: undocumented {status} {text[:200]}")
 
     return run
 
@@ -72,7 +79,8 @@ def _fuzz(api_schema, send) -> tuple[list[str], dict[str, set[int]]]:
     failures: list[str] = []
     seen: dict[str, set[int]] = {}
     for operation in _operations(api_schema):
-        _runner(operation.label, operation.as_strategy(), send, failures, seen)()
+        documented = _documented(api_schema, operation.label)
+        _runner(operation.label, operation.as_strategy(), send, failures, seen, documented)()
     return failures, seen
 
 
