@@ -4,6 +4,7 @@ python -m backend [serve] [--db URL] [--data-dir DIR] [--host H] [--port N]
 python -m backend add-kiosk ID [--key-file PATH] [--backend-url URL]
 python -m backend disable-kiosk ID | enable-kiosk ID
 python -m backend add-staff NAME --role window|section|department|district|fleet
+python -m backend disable-staff STAFF_ID|NAME
 python -m backend import-names FILE
 python -m backend migrate
 """
@@ -23,6 +24,7 @@ COMMANDS = (
     "disable-kiosk",
     "enable-kiosk",
     "add-staff",
+    "disable-staff",
     "import-names",
     "migrate",
 )
@@ -55,6 +57,10 @@ def _parser() -> argparse.ArgumentParser:
     staff.add_argument(
         "--role", required=True, choices=["window", "section", "department", "district", "fleet"]
     )
+    disable = sub.add_parser(
+        "disable-staff", parents=[common], help="disable a staff token (by staff id or name)"
+    )
+    disable.add_argument("who", help="staff id (staff:...) or name")
     names = sub.add_parser(
         "import-names",
         parents=[common],
@@ -133,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         "disable-kiosk": cli_commands.disable_kiosk,
         "enable-kiosk": cli_commands.enable_kiosk,
         "add-staff": cli_commands.add_staff_token,
+        "disable-staff": cli_commands.disable_staff_token,
         "import-names": cli_commands.import_names,
         "migrate": cli_commands.migrate_only,
     }[args.command]

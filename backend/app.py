@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from backend.clock import Clock
 from backend.context import BackendContext
 from backend.db import make_engine, migrate, session_factory
+from backend.domain_errors import Conflict, DomainError, NotFound, OutOfReach, TooManyAttempts
 from backend.logs import configure_logging
 from backend.refusals import ApiRefusal
 from backend.routes import applications, fleet, health, licences, review
@@ -25,6 +26,15 @@ from backend.terminal_auth import NoncePruner
 from forms.wire import Message, ProblemReport, WireProblem
 
 log = logging.getLogger("backend")
+
+# How each kind of domain refusal is answered.
+DOMAIN_STATUS: dict[type[DomainError], int] = {
+    Conflict: 409,
+    OutOfReach: 403,
+    NotFound: 404,
+    TooManyAttempts: 429,
+    DomainError: 400,
+}
 
 # Framework-level refusals (no route, wrong method, unparsable body) in both languages.
 GENERIC_HTTP = {
@@ -88,6 +98,11 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiRefusal)
     async def _refusal(_request: Request, exc: ApiRefusal) -> JSONResponse:
         return JSONResponse(exc.message.model_dump(), status_code=exc.status)
+
+    @app.exception_handler(DomainError)
+    async def _domain(_request: Request, exc: DomainError) -> JSONResponse:
+        status = next(s for kind, s in DOMAIN_STATUS.items() if isinstance(exc, kind))
+        return JSONResponse(exc.message.model_dump(), status_code=status)
 
     @app.exception_handler(Exception)
     async def _fault(_request: Request, exc: Exception) -> JSONResponse:

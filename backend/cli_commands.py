@@ -12,13 +12,21 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session
 
+from backend import audit
 from backend.clock import utcnow
 from backend.db import make_engine, migrate
 from backend.models import Kiosk, RegisteredName
 from backend.name_register import normalise_name
 from backend.review_levels import ReviewLevel
 from backend.settings import Settings
-from backend.staff_auth import STAFF_NAME_MAX, StaffRole, add_staff, valid_staff_name
+from backend.staff_auth import (
+    STAFF_NAME_MAX,
+    StaffNameTaken,
+    StaffRole,
+    add_staff,
+    disable_staff,
+    valid_staff_name,
+)
 from forms.wire import KIOSK_ID_PATTERN, KioskKey, new_key
 
 # A wrong --db URL, an unreachable server, a missing driver: told plainly, no traceback.
@@ -106,6 +114,7 @@ def add_kiosk(settings: Settings, args: argparse.Namespace) -> int:
             kiosk.key = key.key  # the old key file stops working at once
         # Written before the commit: if writing fails, the registration rolls back with it.
         write_key_file(key_file, key)
+        _audit(session, "rotate-kiosk-key" if kiosk is not None else "add-kiosk", key.kiosk_id)
     print(key_file)
     return 0
 
@@ -129,6 +138,7 @@ def _set_enabled(settings: Settings, kiosk_id: str, enabled: bool) -> int:
         if kiosk is None:
             return _fail(f"未找到终端 {kiosk_id}。", f"No terminal {kiosk_id}.")
         kiosk.enabled = enabled
+        _audit(session, "enable-kiosk" if enabled else "disable-kiosk", kiosk_id)
     return 0
 
 
@@ -149,9 +159,30 @@ def add_staff_token(settings: Settings, args: argparse.Namespace) -> int:
             f"A staff name must be 1 to {STAFF_NAME_MAX} characters.",
         )
     with _session(settings) as session, session.begin():
-        token = add_staff(session, name, StaffRole(args.role))
+        try:
+            token = add_staff(session, name, StaffRole(args.role))
+        except StaffNameTaken:
+            return _fail(
+                f"已有名为「{name}」的工作人员；姓名须唯一（可加部门区分）。",
+                f"A staff member named {name} exists; names are unique (add the unit).",
+            )
+        session.flush()
+        _audit(session, "add-staff", name)
     print(token)
     return 0
+
+
+def disable_staff_token(settings: Settings, args: argparse.Namespace) -> int:
+    with _session(settings) as session, session.begin():
+        member = disable_staff(session, args.who)
+        if member is None:
+            return _fail(f"未找到工作人员 {args.who}。", f"No staff member {args.who}.")
+        _audit(session, "disable-staff", member.staff_id)
+    return 0
+
+
+def _audit(session: Session, action: str, target: str) -> None:
+    audit.record(session, at=utcnow(), actor=audit.cli_actor(), action=action, target=target)
 
 
 def import_names(settings: Settings, args: argparse.Namespace) -> int:
@@ -167,6 +198,7 @@ def import_names(settings: Settings, args: argparse.Namespace) -> int:
                 session.add(RegisteredName(name=name, registered_at=utcnow()))
                 session.flush()
                 added += 1
+        _audit(session, "import-names", f"{added} names")
     print(f"{added} names added")
     return 0
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from backend.clock import as_utc
 from backend.models import ApplicationRecord
 from backend.settings import Settings
@@ -19,7 +17,7 @@ def decision_of(record: ApplicationRecord, settings: Settings) -> ApplicationDec
     return ApplicationDecision(
         id=record.id,
         status=record.status,
-        reasons=[Message(**r) for r in json.loads(record.reasons or "[]")],
+        reasons=[Message(**r) for r in record.reasons or []],
         received_at=as_utc(record.received_at),
         decided_at=as_utc(record.decided_at),
         licence=None

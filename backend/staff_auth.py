@@ -44,12 +44,20 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+class StaffNameTaken(ValueError):
+    """Names are unique, so a step's name beside its staff id identifies one person."""
+
+
 def add_staff(session: Session, name: str, role: StaffRole) -> str:
     """Create a token and return it; it is shown once and never stored in clear."""
+    name = valid_staff_name(name)
+    if session.scalars(select(StaffToken).where(StaffToken.name == name)).first() is not None:
+        raise StaffNameTaken(name)
     token = secrets.token_urlsafe(32)
     session.add(
         StaffToken(
             token_hash=token_hash(token),
+            staff_id=f"staff:{secrets.token_hex(6)}",
             name=name,
             role=role.value,
             enabled=True,
@@ -57,6 +65,16 @@ def add_staff(session: Session, name: str, role: StaffRole) -> str:
         )
     )
     return token
+
+
+def disable_staff(session: Session, who: str) -> StaffToken | None:
+    """Disable a token by staff id or name; its steps and audit entries stay as they were."""
+    member = session.scalars(
+        select(StaffToken).where((StaffToken.staff_id == who) | (StaffToken.name == who.strip()))
+    ).first()
+    if member is not None:
+        member.enabled = False
+    return member
 
 
 def staff_member(session: Session, authorization: str | None) -> StaffToken:

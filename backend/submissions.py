@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 import forms
+from backend import forms_bridge
 from backend.clock import beijing_date
 from backend.context import BackendContext
 from backend.decision_view import decision_of
@@ -173,7 +174,10 @@ def _new_record(
         name=particulars.name or None,
         status=ApplicationStatus.RECEIVED,
         rejection_proposed=False,
-        reasons="[]",
+        reasons=[],
+        held_for=[],
+        return_check_pending=False,
+        applicant_key=forms_bridge.applicant_key(application),
         received_at=now,
         # A new application has none of these yet; saying so spares three lazy loads.
         addons=[],

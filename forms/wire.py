@@ -215,6 +215,7 @@ class AddOnOutcomeKind(StrEnum):
     PERMIT_ISSUED = "permit-issued"
     FILED = "filed"
     PENDING = "pending"
+    RETURNED = "returned"  # the registration was returned for correction; decided with it
     REFUSED = "refused"
 
 

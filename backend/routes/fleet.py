@@ -13,7 +13,8 @@ from backend.context import Authorization, Ctx, Signed
 from backend.models import Kiosk
 from backend.redaction import redact
 from backend.refusals import ApiRefusal
-from backend.staff_auth import StaffRole, require_role, staff_member
+from backend.routes.staff_actions import staff_action
+from backend.staff_auth import StaffRole
 from backend.terminal_auth import authenticate
 from forms.wire import FleetEntry, FleetView, HeartbeatSnapshot, Message
 
@@ -76,8 +77,8 @@ def fleet(
 ) -> FleetView:
     """Every terminal's latest snapshot; silent for more than 5 minutes = stale."""
     stale_after = timedelta(seconds=ctx.settings.stale_after_seconds)
-    with ctx.transaction() as session:
-        require_role(staff_member(session, authorization), {StaffRole.FLEET})
+    with staff_action(ctx, authorization, {StaffRole.FLEET}, "read-fleet") as act:
+        session = act.session
         now = ctx.now()
         entries = [
             FleetEntry(

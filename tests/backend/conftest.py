@@ -158,7 +158,7 @@ class LiveBackend:
                     status="in-review",
                     review_level="window",
                     rejection_proposed=False,
-                    reasons="[]",
+                    reasons=[],
                     received_at=utcnow(),
                 )
             )
@@ -166,7 +166,7 @@ class LiveBackend:
 
     def add_staff(self, role: StaffRole, name: str | None = None) -> str:
         with self.session() as session, session.begin():
-            return add_staff(session, name or f"{role.value}-officer", role)
+            return add_staff(session, name or f"{role.value}-officer-{uuid.uuid4().hex[:6]}", role)
 
 
 @pytest.fixture(scope="module")

@@ -210,7 +210,7 @@ def test_permit_needing_inspection_waits_for_a_reviewer(
     token = backend.add_staff(StaffRole.WINDOW, name="窗口 王")
     approved = staff_client.post(
         f"/v1/review/applications/{data['id']}/approve",
-        json={"reason": "现场核查合格 / on-site inspection passed"},
+        json={"reason": "现场核查合格 / on-site inspection passed", "reference": "核查〔2026〕7号"},
         headers={"Authorization": f"Bearer {token}"},
     )
     assert approved.status_code == 200, approved.text
@@ -224,7 +224,7 @@ def test_permit_needing_inspection_waits_for_a_reviewer(
     assert "械经营许" in permits["class3_device_permit"]["number"]
     steps = approved.json()["steps"]
     assert [s["action"] for s in steps] == ["queue", "approve"]
-    assert steps[-1]["actor"] == "窗口 王"
+    assert steps[-1]["actor_name"] == "窗口 王" and steps[-1]["actor"].startswith("staff:")
     # A terminal that never heard the first answer posts again: nothing new, current state.
     replay = kiosk.post_application(data)
     assert replay.status_code == 200

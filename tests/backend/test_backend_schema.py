@@ -15,6 +15,7 @@ from backend.clock import utcnow
 from backend.db import MIGRATIONS, make_engine, migrate
 from backend.models import ApplicationRecord, SeenNonce
 from backend.review_levels import ReviewLevel
+from backend.steps import Actor
 from backend.terminal_auth import NoncePruner
 
 TABLES = {
@@ -92,10 +93,9 @@ def test_a_shorter_ladder_makes_the_section_final(database_url):
         record = _in_review(session)
         for level in (ReviewLevel.WINDOW, ReviewLevel.SECTION):
             review.reject(
-                session,
                 record,
                 level=level,
-                actor=level.value,
+                actor=Actor(id=f"staff:{level.value}", name=level.value),
                 reason="no premises",
                 at=at,
                 final_level=ReviewLevel.SECTION,
