@@ -23,7 +23,7 @@ from backend.refusals import ApiRefusal
 from backend.routes import applications, fleet, health, licences, review
 from backend.settings import Settings
 from backend.terminal_auth import NoncePruner
-from forms.wire import Message, ProblemReport, WireProblem
+from wire import Message, ProblemReport, WireProblem
 
 log = logging.getLogger("backend")
 
@@ -70,6 +70,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         settings=settings,
         engine=engine,
         sessions=session_factory(engine),
+        read_sessions=session_factory(engine, read_only=True),
         pruner=NoncePruner(settings.max_clock_skew_seconds),
         write_lock=threading.Lock() if engine.dialect.name == "sqlite" else nullcontext(),
         clock=clock or Clock(),

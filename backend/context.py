@@ -12,11 +12,17 @@ from fastapi import Depends, Header, Request
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+import wire
 from backend.clock import Clock
 from backend.refusals import ApiRefusal
 from backend.settings import Settings
-from backend.terminal_auth import NoncePruner, SignedRequest
-from forms import wire
+from backend.terminal_auth import (
+    NoncePruner,
+    SignedRequest,
+    Terminal,
+    remember_nonce,
+    verify,
+)
 
 
 @dataclass
@@ -25,6 +31,7 @@ class BackendContext:
     engine: Engine
     sessions: sessionmaker[Session]
     pruner: NoncePruner
+    read_sessions: sessionmaker[Session]
     # SQLite takes one writer at a time (every transaction is BEGIN IMMEDIATE, see db.py).
     # Queueing the threads of this process on a lock wakes the next one the moment the
     # writer commits, instead of SQLite's busy handler sleeping 1-100 ms between retries;
@@ -38,8 +45,27 @@ class BackendContext:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One transaction, committed on success and rolled back on any exception."""
+        """One write transaction, committed on success and rolled back on any exception."""
         with self.write_lock, self.sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def signed_transaction(self, signed: SignedRequest) -> Iterator[tuple[Session, Terminal]]:
+        """Verify the signature in a read transaction (no write lock: a refused request never
+        queues before the writers), then open the write transaction, record the nonce there
+        and hand over the session and the proven terminal."""
+        now = self.now()
+        with self.reading() as session:
+            terminal = verify(session, signed, self.settings.max_clock_skew_seconds, now)
+        with self.transaction() as session:
+            remember_nonce(session, terminal, signed, self.pruner, now)
+            yield session, terminal
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only transaction: no write lock (SQLite: a deferred BEGIN; WAL readers never
+        wait for the writer), so public and refused traffic never queue before writes."""
+        with self.read_sessions.begin() as session:
             yield session
 
 
@@ -88,6 +114,7 @@ def signed_request(
     request: Request,
     body: bytes = Depends(raw_body),
     x_kiosk_id: str | None = Header(default=None, alias=wire.HEADER_KIOSK),
+    x_kiosk_key_id: str | None = Header(default=None, alias=wire.HEADER_KEY_ID),
     x_kiosk_timestamp: str | None = Header(default=None, alias=wire.HEADER_TIMESTAMP),
     x_kiosk_nonce: str | None = Header(default=None, alias=wire.HEADER_NONCE),
     x_kiosk_signature: str | None = Header(default=None, alias=wire.HEADER_SIGNATURE),
@@ -95,6 +122,7 @@ def signed_request(
     """Header parameters are declared so /openapi.json documents the signing headers."""
     return SignedRequest(
         kiosk_id=x_kiosk_id,
+        key_id=x_kiosk_key_id,
         timestamp=x_kiosk_timestamp,
         nonce=x_kiosk_nonce,
         signature=x_kiosk_signature,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from alembic import command
@@ -19,11 +20,11 @@ def make_engine(url: str) -> Engine:
     hide_parameters: a database error's message would otherwise quote the statement's values
     (names, ID numbers) into whatever log records the traceback.
 
-    SQLite: every transaction starts with BEGIN IMMEDIATE. A deferred transaction that reads
-    and then writes can fail with SQLITE_BUSY at once (no busy wait) when another writer
+    SQLite: every write transaction starts with BEGIN IMMEDIATE. A deferred transaction that
+    reads and then writes can fail with SQLITE_BUSY at once (no busy wait) when another writer
     committed in between; taking the write lock up front turns that into an orderly queue,
-    bounded by the 30 s busy timeout. Nearly every request writes (at least its nonce), so
-    little concurrency is lost.
+    bounded by the 30 s busy timeout. Read transactions (session_factory(read_only=True):
+    health, licence checks, signature checks) begin deferred and never take it.
     """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
@@ -32,7 +33,7 @@ def make_engine(url: str) -> Engine:
         # that disconnect, the request answers 503, and the terminal's retry gets a fresh one.
         return create_engine(url, pool_size=10, max_overflow=20, hide_parameters=True)
     if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        make_private(Path(parsed.database))
     engine = create_engine(
         url,
         connect_args={"check_same_thread": False, "timeout": 30},
@@ -46,15 +47,32 @@ def make_engine(url: str) -> Engine:
         dbapi_connection.isolation_level = None  # let the "begin" hook below issue BEGIN
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
-        cursor.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL is still crash-safe
+        # FULL: in WAL mode NORMAL survives a crash of the process but a power cut can lose the
+        # last commits, so an application answered "accepted" could vanish. FULL syncs the WAL
+        # on every commit: an acceptance is on disk before it is answered.
+        cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _begin(connection) -> None:  # noqa: ANN001
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        read_only = connection.get_execution_options().get(READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
+
+
+def make_private(database: Path) -> None:
+    """The database holds applications with ID numbers: its folder is created 0700 and the file
+    0600 before SQLite opens it (SQLite gives its -wal and -shm files the database file's
+    mode). A file left readable by an earlier release is tightened."""
+    folder = database.parent
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=0o700, exist_ok=True)
+    os.close(os.open(database, os.O_RDWR | os.O_CREAT, 0o600))
+    for path in (database, *folder.glob(f"{database.name}-*")):
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o600)
 
 
 def migrate(engine: Engine) -> None:
@@ -66,8 +84,14 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
-def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+READ_ONLY = "kiosk_read_only"
+
+
+def session_factory(engine: Engine, *, read_only: bool = False) -> sessionmaker[Session]:
+    """Sessions for write transactions, or (read_only) for reads: on SQLite those begin with a
+    plain deferred BEGIN instead of BEGIN IMMEDIATE, so they never take the write lock."""
+    bind = engine.execution_options(**{READ_ONLY: True}) if read_only else engine
+    return sessionmaker(bind, expire_on_commit=False)
 
 
 def insert_if_absent(session: Session, model: type, **values: object) -> bool:

@@ -23,7 +23,7 @@ from backend.permits import UnknownAddOn, addon_rule, issue_number
 from backend.review_levels import LADDER
 from backend.settings import Settings
 from backend.steps import SYSTEM, record_step
-from forms.wire import AddOnOutcomeKind, ApplicationStatus, Message
+from wire import AddOnOutcomeKind, ApplicationStatus, Message
 
 
 def name_taken(name: str) -> Message:
@@ -203,6 +203,7 @@ def grant(
     if name and not name_register.claim(session, name, record.id):
         return [name_taken(name)]
     code = issue_credit_code(session, particulars.entity_category, settings.division_code)
+    general, licensed = forms_bridge.scope_lists(application)
     capital = particulars.registered_capital
     # Through the relationship: the record then knows its licence without a reload.
     record.licence = Licence(
@@ -214,6 +215,8 @@ def grant(
         registered_capital=None if capital is None else str(capital),
         address=particulars.address,
         scope=particulars.scope.full,
+        scope_general=general,
+        scope_licensed=licensed,
         established_on=beijing_date(now),
         status="valid",
     )

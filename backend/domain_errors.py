@@ -7,7 +7,7 @@ refusal it is; it knows nothing of HTTP. The routes' error handler maps the kind
 
 from __future__ import annotations
 
-from forms.wire import Message
+from wire import Message
 
 
 class DomainError(Exception):

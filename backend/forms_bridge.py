@@ -54,6 +54,17 @@ def chosen_addons(application: forms.Application) -> list[str]:
     return sorted(str(addon_id) for addon_id in application.addons)
 
 
+def scope_lists(application: forms.Application) -> tuple[list[str], list[str]]:
+    """(general, licensed) catalogue wording of the chosen items, in the applicant's order,
+    repeats dropped: the lists the licence shape carries (wire.LicenceData)."""
+    general: list[str] = []
+    licensed: list[str] = []
+    for item_id in dict.fromkeys(scope_ids(application)):
+        item = forms.scope_item(item_id)
+        (licensed if item.kind == "licensed" else general).append(item.text)
+    return general, licensed
+
+
 def non_standard_scope(ids: list[str]) -> list[str]:
     """Chosen ids that are not in the standard catalogue (forms refuses them too; belt and
     braces, because a catalogue update may reach the terminals before the backend)."""

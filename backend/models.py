@@ -15,6 +15,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -27,17 +28,29 @@ class Base(DeclarativeBase):
 
 
 class Kiosk(Base):
-    """A registered terminal. The key is stored because HMAC is symmetric: the backend must
-    recompute each signature. Disabling a terminal keeps its history and its key on record."""
+    """A registered terminal. Its keys are in kiosk_keys (public halves only). Disabling a
+    terminal keeps its history and its keys on record."""
 
     __tablename__ = "kiosks"
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    key: Mapped[bytes] = mapped_column(nullable=False)
     enabled: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
     last_seen_at: Mapped[datetime | None] = mapped_column(DateTime)
     last_snapshot: Mapped[str | None] = mapped_column(Text)
+
+
+class KioskPublicKey(Base):
+    """A terminal's Ed25519 public key (32 raw bytes). Several may be live at once while a
+    rotation overlaps; a retired key is refused but kept, so old signatures stay explainable."""
+
+    __tablename__ = "kiosk_keys"
+
+    kiosk_id: Mapped[str] = mapped_column(ForeignKey("kiosks.id"), primary_key=True)
+    key_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    retired_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class SeenNonce(Base):
@@ -115,7 +128,9 @@ class Licence(Base):
     representative: Mapped[str] = mapped_column(String(100), nullable=False)
     registered_capital: Mapped[str | None] = mapped_column(String(40))
     address: Mapped[str] = mapped_column(Text, nullable=False)
-    scope: Mapped[str] = mapped_column(Text, nullable=False)
+    scope: Mapped[str] = mapped_column(Text, nullable=False)  # joined, for search and display
+    scope_general: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
+    scope_licensed: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
     established_on: Mapped[date] = mapped_column(Date, nullable=False)
     status: Mapped[str] = mapped_column(String(20), nullable=False, default="valid")
 

@@ -22,7 +22,7 @@ from backend.domain_errors import Conflict, OutOfReach
 from backend.models import ApplicationRecord
 from backend.review_levels import LEVEL_NAMES_ZH, ReviewLevel
 from backend.steps import Actor, record_step
-from forms.wire import AddOnOutcomeKind, ApplicationStatus, Message
+from wire import AddOnOutcomeKind, ApplicationStatus, Message
 
 # Grants the licence inside the caller's transaction; returns the reasons it could not.
 Grant = Callable[[Session, ApplicationRecord, datetime], list[Message]]

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from forms.wire import ApplicationDecision
+from wire import ApplicationDecision
 
 
 class StepView(BaseModel):

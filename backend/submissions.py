@@ -26,8 +26,8 @@ from backend.decisions import decide
 from backend.models import ApplicationRecord
 from backend.new_rows import insert_new_application
 from backend.refusals import ApiRefusal
-from backend.terminal_auth import SignedRequest, authenticate
-from forms.wire import ApplicationDecision, ApplicationStatus, ProblemReport, WireProblem
+from backend.terminal_auth import SignedRequest, verify
+from wire import ApplicationDecision, ApplicationStatus, ProblemReport, WireProblem
 
 log = logging.getLogger("backend.applications")
 
@@ -76,8 +76,12 @@ def _check_key(data: dict, idempotency_key: str | None) -> str:
     return idempotency_key
 
 
-def _replay(existing: ApplicationRecord, body_hash: str, ctx: BackendContext) -> Accepted:
-    if existing.body_hash != body_hash:
+def _replay(
+    existing: ApplicationRecord, body_hash: str, kiosk_id: str, ctx: BackendContext
+) -> Accepted:
+    # Posting is per terminal: another terminal's id is a conflict, never the first answer
+    # (which would hand it someone else's decision).
+    if existing.body_hash != body_hash or existing.kiosk_id != kiosk_id:
         raise ApiRefusal(
             409,
             "idempotency-conflict",
@@ -119,6 +123,8 @@ def submit(ctx: BackendContext, signed: SignedRequest, idempotency_key: str | No
         return _submit_once(ctx, signed, idempotency_key)
     except IntegrityError:
         data = _parse(signed.body)  # parsed fine before the INSERT that failed
+        with ctx.reading() as session:  # its nonce was rolled back with the attempt
+            terminal = verify(session, signed, ctx.settings.max_clock_skew_seconds, ctx.now())
         # Only a concurrent post of the same id can collide here (PostgreSQL: its INSERT
         # waited for ours to commit). Everything of this attempt rolled back; answer with the
         # first post's result, or the 409 if the bodies differ.
@@ -127,17 +133,14 @@ def submit(ctx: BackendContext, signed: SignedRequest, idempotency_key: str | No
             existing = session.get(ApplicationRecord, str(data.get("id")))
             if existing is None:
                 raise
-            return _replay(existing, canonical_hash(data), ctx)
+            return _replay(existing, canonical_hash(data), terminal.id, ctx)
 
 
 def _submit_once(
     ctx: BackendContext, signed: SignedRequest, idempotency_key: str | None
 ) -> Accepted:
-    with ctx.transaction() as session:
+    with ctx.signed_transaction(signed) as (session, terminal):
         now = ctx.now()
-        terminal = authenticate(
-            session, signed, ctx.settings.max_clock_skew_seconds, ctx.pruner, now
-        )
         data = _parse(signed.body)  # after authentication: strangers learn nothing but 401
         key = _check_key(data, idempotency_key)
         body_hash = canonical_hash(data)
@@ -147,7 +150,7 @@ def _submit_once(
             .first()
         )
         if seen is not None:
-            return _replay(session.get(ApplicationRecord, key), body_hash, ctx)
+            return _replay(session.get(ApplicationRecord, key), body_hash, terminal.id, ctx)
         application, particulars = validated(data, beijing_date(now))
         # Decided as a plain object, then stored with plain INSERTs (see new_rows.py).
         record = _new_record(application, particulars, terminal.id, body_hash, data, now)

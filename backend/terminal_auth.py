@@ -1,7 +1,11 @@
-"""Checks a terminal's signed request (scheme in forms/wire.py) against the kiosks table.
+"""Checks a terminal's signed request (Ed25519, scheme in wire/signing.py) against the
+public keys in kiosk_keys.
 
 Refusal order matters: nothing about a terminal's state (disabled) is revealed to a request
 whose signature did not verify, so a forger learns only "401".
+
+Two halves: ``verify`` only reads (public key, enabled), so a refused request never takes
+SQLite's write lock; ``remember_nonce`` writes, inside the request's write transaction.
 """
 
 from __future__ import annotations
@@ -13,10 +17,10 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+import wire
 from backend.db import insert_if_absent
-from backend.models import Kiosk, SeenNonce
+from backend.models import Kiosk, KioskPublicKey, SeenNonce
 from backend.refusals import ApiRefusal
-from forms import wire
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,7 @@ class SignedRequest:
     """The parts of one HTTP request that the signature covers, as received."""
 
     kiosk_id: str | None
+    key_id: str | None
     timestamp: str | None
     nonce: str | None
     signature: str | None
@@ -69,8 +74,8 @@ REFUSALS: dict[str, tuple[int, str, str]] = {
     ),
     "unknown-kiosk": (
         401,
-        "未登记的终端，请联系技术人员登记。",
-        "Unknown terminal. Ask a technician to register it.",
+        "未登记的终端或密钥（或密钥已停用），请联系技术人员。",
+        "Unknown terminal or key (or a retired key). Ask a technician.",
     ),
     "clock-skew": (
         401,
@@ -112,16 +117,39 @@ def authenticate(
     pruner: NoncePruner,
     now: datetime,
 ) -> Terminal:
-    """The terminal that sent ``request``, or ApiRefusal 401/403. Records the nonce."""
-    if not (request.kiosk_id and request.timestamp and request.nonce and request.signature):
+    """Both halves in one transaction: the terminal that sent ``request``, nonce recorded."""
+    terminal = verify(session, request, max_skew_seconds, now)
+    remember_nonce(session, terminal, request, pruner, now)
+    return terminal
+
+
+def verify(
+    session: Session, request: SignedRequest, max_skew_seconds: int, now: datetime
+) -> Terminal:
+    """The terminal whose live key signed ``request``, or ApiRefusal 401/403. Reads only."""
+    if not (
+        request.kiosk_id
+        and request.key_id
+        and request.timestamp
+        and request.nonce
+        and request.signature
+    ):
         raise refusal("unsigned")
     # A plain row, not an ORM object: this runs on every request (see bench/backend.py).
-    kiosk = (
+    row = (
         session.connection()
-        .execute(select(Kiosk.id, Kiosk.key, Kiosk.enabled).where(Kiosk.id == request.kiosk_id))
+        .execute(
+            select(Kiosk.id, Kiosk.enabled, KioskPublicKey.public_key)
+            .join(KioskPublicKey, KioskPublicKey.kiosk_id == Kiosk.id)
+            .where(
+                Kiosk.id == request.kiosk_id,
+                KioskPublicKey.key_id == request.key_id,
+                KioskPublicKey.retired_at.is_(None),
+            )
+        )
         .first()
     )
-    if kiosk is None:
+    if row is None:
         raise refusal("unknown-kiosk")
     if not _clock_agrees(request.timestamp, max_skew_seconds, now):
         raise refusal("clock-skew")
@@ -129,28 +157,40 @@ def authenticate(
         raise refusal("bad-nonce")
     canonical = wire.canonical_request(
         request.kiosk_id,
+        request.key_id,
         request.method,
         request.target,
         request.timestamp,
         request.nonce,
         request.body,
     )
-    if not wire.signature_matches(kiosk.key, canonical, request.signature):
+    if not wire.signature_matches(row.public_key, canonical, request.signature):
         raise refusal("bad-signature")
-    if not kiosk.enabled:
+    if not row.enabled:
         raise refusal("kiosk-disabled")
-    # The primary key refuses a second copy, even one arriving at the same instant.
+    return Terminal(id=row.id)
+
+
+def remember_nonce(
+    session: Session,
+    terminal: Terminal,
+    request: SignedRequest,
+    pruner: NoncePruner,
+    now: datetime,
+) -> None:
+    """The primary key refuses a second copy, even one arriving at the same instant."""
     if not insert_if_absent(
-        session, SeenNonce, kiosk_id=kiosk.id, nonce=request.nonce, seen_at=now
+        session, SeenNonce, kiosk_id=terminal.id, nonce=request.nonce, seen_at=now
     ):
         raise refusal("replayed")
     pruner.prune_if_due(session, now)
-    return Terminal(id=kiosk.id)
 
 
 def _clock_agrees(timestamp: str, max_skew_seconds: int, now: datetime) -> bool:
+    if not timestamp.isascii() or not timestamp.isdigit():
+        return False
     try:
         sent = int(timestamp)
-    except ValueError:  # not a number, or over Python's 4,300-digit int() limit
+    except ValueError:  # over Python's 4,300-digit int() limit
         return False
     return abs(now.replace(tzinfo=UTC).timestamp() - sent) <= max_skew_seconds

@@ -15,8 +15,7 @@ from backend.redaction import redact
 from backend.refusals import ApiRefusal
 from backend.routes.staff_actions import staff_action
 from backend.staff_auth import StaffRole
-from backend.terminal_auth import authenticate
-from forms.wire import FleetEntry, FleetView, HeartbeatSnapshot, Message
+from wire import FleetEntry, FleetView, HeartbeatSnapshot, Message
 
 router = APIRouter(tags=["fleet"])
 
@@ -42,11 +41,8 @@ def heartbeat(
     ctx: Ctx,
 ) -> None:
     """Store a terminal's latest health snapshot. Signed by that terminal."""
-    with ctx.transaction() as session:
+    with ctx.signed_transaction(signed) as (session, terminal):
         now = ctx.now()
-        terminal = authenticate(
-            session, signed, ctx.settings.max_clock_skew_seconds, ctx.pruner, now
-        )
         if terminal.id != kiosk_id:
             raise ApiRefusal(
                 403,

@@ -7,7 +7,7 @@ from sqlalchemy import text
 
 from backend.clock import as_utc
 from backend.context import Ctx
-from forms.wire import BackendHealth
+from wire import BackendHealth
 
 router = APIRouter(tags=["public"])
 
@@ -16,7 +16,7 @@ router = APIRouter(tags=["public"])
 def health(ctx: Ctx) -> BackendHealth:
     """Up, database reachable, and the server's clock: a terminal compares it with its own
     before its signed requests start failing with clock-skew (limit 300 s)."""
-    with ctx.transaction() as session:
+    with ctx.reading() as session:
         session.connection().execute(text("SELECT 1"))
     return BackendHealth(
         status="ok",

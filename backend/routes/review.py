@@ -29,7 +29,7 @@ from backend.review_models import (
 from backend.routes.staff_actions import StaffAct, staff_action
 from backend.settings import Settings
 from backend.staff_auth import StaffRole
-from forms.wire import ApplicationStatus, Message, ProblemReport
+from wire import ApplicationStatus, Message, ProblemReport
 
 router = APIRouter(prefix="/v1/review", tags=["review"])
 REVIEWERS = {StaffRole.WINDOW, StaffRole.SECTION, StaffRole.DEPARTMENT, StaffRole.DISTRICT}

@@ -20,12 +20,12 @@ import pytest
 import uvicorn
 from sqlalchemy.orm import Session
 
+import wire
 from backend.app import create_app
 from backend.clock import Clock, utcnow
-from backend.models import ApplicationRecord, Kiosk
+from backend.models import ApplicationRecord, Kiosk, KioskPublicKey
 from backend.settings import Settings
 from backend.staff_auth import StaffRole, add_staff
-from forms import wire
 
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
@@ -137,9 +137,18 @@ class LiveBackend:
         return self.app.state.backend.sessions()
 
     def add_kiosk(self, kiosk_id: str | None = None, enabled: bool = True) -> wire.KioskKey:
-        key = wire.KioskKey(kiosk_id=kiosk_id or f"K-{uuid.uuid4().hex[:8]}", key=wire.new_key())
+        key = wire.KioskKey.generate(kiosk_id or f"K-{uuid.uuid4().hex[:8]}")
         with self.session() as session, session.begin():
-            session.add(Kiosk(id=key.kiosk_id, key=key.key, enabled=enabled, created_at=utcnow()))
+            session.add(Kiosk(id=key.kiosk_id, enabled=enabled, created_at=utcnow()))
+            session.flush()
+            session.add(
+                KioskPublicKey(
+                    kiosk_id=key.kiosk_id,
+                    key_id=key.key_id,
+                    public_key=key.public_raw,
+                    created_at=utcnow(),
+                )
+            )
         return key
 
     def insert_in_review(self, body: dict | None = None) -> str:
