@@ -18,9 +18,10 @@ from backend.refusals import ApiRefusal
 from backend.settings import Settings
 from backend.terminal_auth import (
     NoncePruner,
+    PublicKeys,
     SignedRequest,
     Terminal,
-    remember_nonce,
+    admit,
     verify,
 )
 
@@ -32,6 +33,7 @@ class BackendContext:
     sessions: sessionmaker[Session]
     pruner: NoncePruner
     read_sessions: sessionmaker[Session]
+    public_keys: PublicKeys = field(default_factory=PublicKeys)
     # SQLite takes one writer at a time (every transaction is BEGIN IMMEDIATE, see db.py).
     # Queueing the threads of this process on a lock wakes the next one the moment the
     # writer commits, instead of SQLite's busy handler sleeping 1-100 ms between retries;
@@ -51,14 +53,17 @@ class BackendContext:
 
     @contextmanager
     def signed_transaction(self, signed: SignedRequest) -> Iterator[tuple[Session, Terminal]]:
-        """Verify the signature in a read transaction (no write lock: a refused request never
-        queues before the writers), then open the write transaction, record the nonce there
-        and hand over the session and the proven terminal."""
+        """Verify the signature first, outside any write (the public key is remembered or read
+        in a read transaction: a refused request never queues before the writers), then open
+        the write transaction, admit the request there and hand over the session and the
+        proven terminal."""
         now = self.now()
-        with self.reading() as session:
-            terminal = verify(session, signed, self.settings.max_clock_skew_seconds, now)
+        public_key = None
+        if signed.kiosk_id and signed.key_id:
+            public_key = self.public_keys.get(self.reading, signed.kiosk_id, signed.key_id)
+        terminal = verify(signed, public_key, self.settings.max_clock_skew_seconds, now)
         with self.transaction() as session:
-            remember_nonce(session, terminal, signed, self.pruner, now)
+            admit(session, terminal, signed, self.pruner, now)
             yield session, terminal
 
     @contextmanager

@@ -4,8 +4,10 @@ public keys in kiosk_keys.
 Refusal order matters: nothing about a terminal's state (disabled) is revealed to a request
 whose signature did not verify, so a forger learns only "401".
 
-Two halves: ``verify`` only reads (public key, enabled), so a refused request never takes
-SQLite's write lock; ``remember_nonce`` writes, inside the request's write transaction.
+Two halves: ``verify`` checks the signature against the (remembered) public key with no
+database transaction, so a refused request never takes SQLite's write lock; ``admit`` checks
+the key is live and the terminal enabled and records the nonce, inside the request's write
+transaction.
 """
 
 from __future__ import annotations
@@ -110,23 +112,41 @@ def refusal(code: str) -> ApiRefusal:
     return ApiRefusal(status, code, zh, en)
 
 
-def authenticate(
-    session: Session,
-    request: SignedRequest,
-    max_skew_seconds: int,
-    pruner: NoncePruner,
-    now: datetime,
-) -> Terminal:
-    """Both halves in one transaction: the terminal that sent ``request``, nonce recorded."""
-    terminal = verify(session, request, max_skew_seconds, now)
-    remember_nonce(session, terminal, request, pruner, now)
-    return terminal
+class PublicKeys:
+    """Public keys by (terminal, key id), remembered once read.
+
+    A key id is the hash of its public key, so a remembered entry can never be wrong; whether
+    the key is retired or the terminal disabled is not remembered, it is read in the request's
+    write transaction (admit). A request whose signature fails therefore costs no write lock
+    and, once its key is known, no database round trip at all."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[str, str], bytes] = {}
+
+    def get(self, session_for_read, kiosk_id: str, key_id: str) -> bytes | None:  # noqa: ANN001
+        known = self._known.get((kiosk_id, key_id))
+        if known is not None:
+            return known
+        with session_for_read() as session:
+            row = (
+                session.connection()
+                .execute(
+                    select(KioskPublicKey.public_key).where(
+                        KioskPublicKey.kiosk_id == kiosk_id, KioskPublicKey.key_id == key_id
+                    )
+                )
+                .first()
+            )
+        if row is None:
+            return None
+        self._known[(kiosk_id, key_id)] = row.public_key
+        return row.public_key
 
 
 def verify(
-    session: Session, request: SignedRequest, max_skew_seconds: int, now: datetime
+    request: SignedRequest, public_key: bytes | None, max_skew_seconds: int, now: datetime
 ) -> Terminal:
-    """The terminal whose live key signed ``request``, or ApiRefusal 401/403. Reads only."""
+    """The terminal whose key signed ``request``, or ApiRefusal 401. No database, no lock."""
     if not (
         request.kiosk_id
         and request.key_id
@@ -135,21 +155,7 @@ def verify(
         and request.signature
     ):
         raise refusal("unsigned")
-    # A plain row, not an ORM object: this runs on every request (see bench/backend.py).
-    row = (
-        session.connection()
-        .execute(
-            select(Kiosk.id, Kiosk.enabled, KioskPublicKey.public_key)
-            .join(KioskPublicKey, KioskPublicKey.kiosk_id == Kiosk.id)
-            .where(
-                Kiosk.id == request.kiosk_id,
-                KioskPublicKey.key_id == request.key_id,
-                KioskPublicKey.retired_at.is_(None),
-            )
-        )
-        .first()
-    )
-    if row is None:
+    if public_key is None:
         raise refusal("unknown-kiosk")
     if not _clock_agrees(request.timestamp, max_skew_seconds, now):
         raise refusal("clock-skew")
@@ -164,21 +170,34 @@ def verify(
         request.nonce,
         request.body,
     )
-    if not wire.signature_matches(row.public_key, canonical, request.signature):
+    if not wire.signature_matches(public_key, canonical, request.signature):
         raise refusal("bad-signature")
-    if not row.enabled:
-        raise refusal("kiosk-disabled")
-    return Terminal(id=row.id)
+    return Terminal(id=request.kiosk_id)
 
 
-def remember_nonce(
+def admit(
     session: Session,
     terminal: Terminal,
     request: SignedRequest,
     pruner: NoncePruner,
     now: datetime,
 ) -> None:
-    """The primary key refuses a second copy, even one arriving at the same instant."""
+    """In the write transaction, after a good signature: the key is live, the terminal enabled
+    (403 only now, so a forger never learns it), and the nonce new — its primary key refuses a
+    second copy, even one arriving at the same instant."""
+    row = (
+        session.connection()
+        .execute(
+            select(Kiosk.enabled, KioskPublicKey.retired_at)
+            .join(KioskPublicKey, KioskPublicKey.kiosk_id == Kiosk.id)
+            .where(Kiosk.id == terminal.id, KioskPublicKey.key_id == request.key_id)
+        )
+        .first()
+    )
+    if row is None or row.retired_at is not None:
+        raise refusal("unknown-kiosk")
+    if not row.enabled:
+        raise refusal("kiosk-disabled")
     if not insert_if_absent(
         session, SeenNonce, kiosk_id=terminal.id, nonce=request.nonce, seen_at=now
     ):
