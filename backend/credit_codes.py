@@ -16,7 +16,7 @@ issuing authority (the district's market regulation bureau), across every catego
 
 from __future__ import annotations
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
 
 from backend.db import insert_if_absent
@@ -80,6 +80,14 @@ def is_valid_credit_code(code: str) -> bool:
     return code[17] == uscc_check_char(code[:17]) and code[16] == org_check_char(code[8:16])
 
 
+TAKE_NEXT = (
+    update(Counter)
+    .where(Counter.name == bindparam("counter"))
+    .values(value=Counter.value + 1)
+    .returning(Counter.value)
+)
+
+
 def next_serial(session: Session, counter: str) -> int:
     """Take the next number of a counter inside the caller's transaction.
 
@@ -90,12 +98,7 @@ def next_serial(session: Session, counter: str) -> int:
     for _ in range(2):
         taken = (
             session.connection()
-            .execute(
-                update(Counter)
-                .where(Counter.name == counter)
-                .values(value=Counter.value + 1)
-                .returning(Counter.value)
-            )
+            .execute(TAKE_NEXT, {"counter": counter})
             .scalar()
         )
         if taken is not None:

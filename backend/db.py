@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, bindparam, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -103,11 +104,20 @@ def insert_if_absent(session: Session, model: type, **values: object) -> bool:
     The database's unique index decides, so two concurrent callers cannot both win, and the
     loser's transaction stays usable (no exception, no savepoint round trips).
     """
-    if session.get_bind().dialect.name == "postgresql":
+    connection = session.connection()
+    statement = _insert_if_absent(connection.dialect.name, model, tuple(sorted(values)))
+    return connection.execute(statement, values).first() is not None
+
+
+@functools.cache
+def _insert_if_absent(dialect: str, model: type, columns: tuple[str, ...]):  # noqa: ANN202
+    """Built once per table and column set, with bound parameters: building the construct
+    anew cost more than executing it (bench/backend.py)."""
+    if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
     # RETURNING, not rowcount: psycopg 3 reports rowcount -1 for this statement.
     key = model.__mapper__.primary_key[0]
-    statement = insert(model).values(**values).on_conflict_do_nothing().returning(key)
-    return session.connection().execute(statement).first() is not None
+    values = {column: bindparam(column) for column in columns}
+    return insert(model).values(values).on_conflict_do_nothing().returning(key)
