@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 import forms
@@ -136,6 +136,9 @@ def submit(ctx: BackendContext, signed: SignedRequest, idempotency_key: str | No
             return _replay(existing, canonical_hash(data), terminal.id, ctx)
 
 
+ALREADY_RECEIVED = select(ApplicationRecord.id).where(ApplicationRecord.id == bindparam("id"))
+
+
 def _submit_once(
     ctx: BackendContext, signed: SignedRequest, idempotency_key: str | None
 ) -> Accepted:
@@ -146,7 +149,7 @@ def _submit_once(
         body_hash = canonical_hash(data)
         seen = (
             session.connection()
-            .execute(select(ApplicationRecord.id).where(ApplicationRecord.id == key))
+            .execute(ALREADY_RECEIVED, {"id": key})
             .first()
         )
         if seen is not None:
