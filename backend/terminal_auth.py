@@ -12,15 +12,15 @@ transaction.
 
 from __future__ import annotations
 
+import functools
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import DateTime, String, bindparam, delete, select
 from sqlalchemy.orm import Session
 
 import wire
-from backend.db import insert_if_absent
 from backend.models import Kiosk, KioskPublicKey, SeenNonce
 from backend.refusals import ApiRefusal
 
@@ -183,6 +183,38 @@ KEY_STATE = (
 )
 
 
+@functools.cache
+def _admit_statement(dialect: str):  # noqa: ANN202
+    """INSERT the nonce only if the key is live and the terminal enabled: one round trip on the
+    good path. ON CONFLICT DO NOTHING + RETURNING tells a replay apart from a refusal."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    live = (
+        select(
+            bindparam("kiosk_id", type_=String),
+            bindparam("nonce", type_=String),
+            bindparam("seen_at", type_=DateTime),
+        )
+        .select_from(Kiosk)
+        .join(KioskPublicKey, KioskPublicKey.kiosk_id == Kiosk.id)
+        # SQLite needs a WHERE in an INSERT ... SELECT ... ON CONFLICT (it has one).
+        .where(
+            Kiosk.id == bindparam("kiosk_id"),
+            KioskPublicKey.key_id == bindparam("key_id"),
+            KioskPublicKey.retired_at.is_(None),
+            Kiosk.enabled.is_(True),
+        )
+    )
+    return (
+        insert(SeenNonce)
+        .from_select(["kiosk_id", "nonce", "seen_at"], live)
+        .on_conflict_do_nothing()
+        .returning(SeenNonce.nonce)
+    )
+
+
 def admit(
     session: Session,
     terminal: Terminal,
@@ -193,18 +225,20 @@ def admit(
     """In the write transaction, after a good signature: the key is live, the terminal enabled
     (403 only now, so a forger never learns it), and the nonce new — its primary key refuses a
     second copy, even one arriving at the same instant."""
-    row = (
-        session.connection()
-        .execute(KEY_STATE, {"kiosk_id": terminal.id, "key_id": request.key_id})
-        .first()
-    )
-    if row is None or row.retired_at is not None:
-        raise refusal("unknown-kiosk")
-    if not row.enabled:
-        raise refusal("kiosk-disabled")
-    if not insert_if_absent(
-        session, SeenNonce, kiosk_id=terminal.id, nonce=request.nonce, seen_at=now
-    ):
+    connection = session.connection()
+    params = {
+        "kiosk_id": terminal.id,
+        "key_id": request.key_id,
+        "nonce": request.nonce,
+        "seen_at": now,
+    }
+    if connection.execute(_admit_statement(connection.dialect.name), params).first() is None:
+        # Not recorded: find out why (the rare path pays the second statement).
+        row = connection.execute(KEY_STATE, params).first()
+        if row is None or row.retired_at is not None:
+            raise refusal("unknown-kiosk")
+        if not row.enabled:
+            raise refusal("kiosk-disabled")
         raise refusal("replayed")
     pruner.prune_if_due(session, now)
 
