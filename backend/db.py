@@ -77,12 +77,30 @@ def make_private(database: Path) -> None:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision; safe to run on every start."""
+    """Bring the schema to the newest revision; safe to run on every start.
+
+    SQLite: batch migrations rebuild a table (copy, drop, rename). With foreign keys enforced
+    the drop fails as soon as another table's rows point at it, so they are switched off for
+    the migration (PRAGMA foreign_keys is ignored inside a transaction: it is set before) and
+    on again after; the rebuilt tables keep their constraints."""
+    run_alembic(engine, "upgrade", "head")
+
+
+def run_alembic(engine: Engine, action: str, revision: str) -> None:
+    """``alembic upgrade|downgrade REVISION`` on this engine (see migrate for SQLite)."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        if sqlite:
+            connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                getattr(command, action)(config, revision)
+        finally:
+            if sqlite:
+                connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")
 
 
 READ_ONLY = "kiosk_read_only"
