@@ -3,7 +3,9 @@
 python -m backend [serve] [--db URL] [--data-dir DIR] [--host H] [--port N]
 python -m backend add-kiosk ID [--key-file PATH] [--backend-url URL]
 python -m backend disable-kiosk ID | enable-kiosk ID
+python -m backend retire-key ID KEY_ID
 python -m backend add-staff NAME --role window|section|department|district|fleet
+python -m backend disable-staff STAFF_ID|NAME
 python -m backend import-names FILE
 python -m backend migrate
 """
@@ -22,7 +24,9 @@ COMMANDS = (
     "add-kiosk",
     "disable-kiosk",
     "enable-kiosk",
+    "retire-key",
     "add-staff",
+    "disable-staff",
     "import-names",
     "migrate",
 )
@@ -55,6 +59,10 @@ def _parser() -> argparse.ArgumentParser:
     staff.add_argument(
         "--role", required=True, choices=["window", "section", "department", "district", "fleet"]
     )
+    disable = sub.add_parser(
+        "disable-staff", parents=[common], help="disable a staff token (by staff id or name)"
+    )
+    disable.add_argument("who", help="staff id (staff:...) or name")
     names = sub.add_parser(
         "import-names",
         parents=[common],
@@ -110,10 +118,15 @@ def _add_terminal_commands(
     add.add_argument(
         "--rotate",
         action="store_true",
-        help="the terminal exists: give it a new key (the old one stops working)",
+        help="the terminal exists: give it one more key (the old one works until retire-key)",
     )
     for name in ("disable-kiosk", "enable-kiosk"):
         sub.add_parser(name, parents=[common]).add_argument("kiosk_id")
+    retire = sub.add_parser(
+        "retire-key", parents=[common], help="stop accepting one key of a terminal"
+    )
+    retire.add_argument("kiosk_id")
+    retire.add_argument("key_id", help="16 hex characters, as in the key file's key_id")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,7 +145,9 @@ def main(argv: list[str] | None = None) -> int:
         "add-kiosk": cli_commands.add_kiosk,
         "disable-kiosk": cli_commands.disable_kiosk,
         "enable-kiosk": cli_commands.enable_kiosk,
+        "retire-key": cli_commands.retire_key,
         "add-staff": cli_commands.add_staff_token,
+        "disable-staff": cli_commands.disable_staff_token,
         "import-names": cli_commands.import_names,
         "migrate": cli_commands.migrate_only,
     }[args.command]

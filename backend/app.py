@@ -14,15 +14,27 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from backend.clock import Clock
 from backend.context import BackendContext
 from backend.db import make_engine, migrate, session_factory
+from backend.domain_errors import Conflict, DomainError, NotFound, OutOfReach, TooManyAttempts
+from backend.logs import configure_logging
 from backend.refusals import ApiRefusal
 from backend.routes import applications, fleet, health, licences, review
 from backend.settings import Settings
 from backend.terminal_auth import NoncePruner
-from forms.wire import Message, ProblemReport, WireProblem
+from wire import Message, ProblemReport, WireProblem
 
 log = logging.getLogger("backend")
+
+# How each kind of domain refusal is answered.
+DOMAIN_STATUS: dict[type[DomainError], int] = {
+    Conflict: 409,
+    OutOfReach: 403,
+    NotFound: 404,
+    TooManyAttempts: 429,
+    DomainError: 400,
+}
 
 # Framework-level refusals (no route, wrong method, unparsable body) in both languages.
 GENERIC_HTTP = {
@@ -43,7 +55,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     yield
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, *, clock: Clock | None = None) -> FastAPI:
     """Build the app: connect, migrate to the newest schema, mount the routes."""
     settings = settings or Settings()
     engine = make_engine(settings.resolved_database_url())
@@ -58,8 +70,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings=settings,
         engine=engine,
         sessions=session_factory(engine),
+        read_sessions=session_factory(engine, read_only=True),
         pruner=NoncePruner(settings.max_clock_skew_seconds),
         write_lock=threading.Lock() if engine.dialect.name == "sqlite" else nullcontext(),
+        clock=clock or Clock(),
     )
     for module in (applications, review, fleet, licences, health):
         app.include_router(module.router)
@@ -70,12 +84,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 SETTINGS_ENVIRONMENT = "KIOSK_BACKEND_SETTINGS"
+LOG_LEVEL_ENVIRONMENT = "KIOSK_BACKEND_LOG_LEVEL"
 
 
 def app_from_environment() -> FastAPI:
     """The factory each `serve --workers N` process calls (uvicorn imports it by name)."""
     import os
 
+    configure_logging(os.environ.get(LOG_LEVEL_ENVIRONMENT, "info"))
     return create_app(Settings.from_json(os.environ[SETTINGS_ENVIRONMENT]))
 
 
@@ -83,6 +99,24 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiRefusal)
     async def _refusal(_request: Request, exc: ApiRefusal) -> JSONResponse:
         return JSONResponse(exc.message.model_dump(), status_code=exc.status)
+
+    @app.exception_handler(DomainError)
+    async def _domain(_request: Request, exc: DomainError) -> JSONResponse:
+        status = next(s for kind, s in DOMAIN_STATUS.items() if isinstance(exc, kind))
+        return JSONResponse(exc.message.model_dump(), status_code=status)
+
+    @app.exception_handler(Exception)
+    async def _fault(_request: Request, exc: Exception) -> JSONResponse:
+        # A bug, not a refusal: the class name only (a message can quote personal data). The
+        # bilingual body keeps the promise that every answer is the documented JSON.
+        log.error("internal error: %s", type(exc).__name__)
+        body = Message(
+            code="internal-error",
+            zh="登记系统内部错误，请稍后重试；如一再出现，请联系技术人员。",
+            en="Internal error in the registration system; retry later and tell a technician "
+            "if it persists.",
+        )
+        return JSONResponse(body.model_dump(), status_code=500)
 
     @app.exception_handler(OperationalError)
     async def _database_down(_request: Request, exc: OperationalError) -> JSONResponse:

@@ -7,12 +7,16 @@ Layout, 18 characters: authority (9 = market regulation) | category (1 enterpris
 The organisation code body is "MA" followed by a serial written in base 31 over the GB 32100
 alphabet: codes issued by market regulation since 2015 carry "MA" there, and keeping to the
 31-character alphabet (no I, O, S, V, Z) makes every body character legal in both standards.
-Six base-31 places give 31**6 = 887,503,681 serials per district and category.
+Six base-31 places give 31**6 = 887,503,681 serials per district.
+
+The organisation code identifies one entity (GB 32100-2015 §4.4), whatever its category: an
+enterprise and an individual business must never share one. So there is one sequence per
+issuing authority (the district's market regulation bureau), across every category.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
 
 from backend.db import insert_if_absent
@@ -28,7 +32,7 @@ AUTHORITY_MARKET_REGULATION = "9"
 
 
 class CreditCodeExhausted(RuntimeError):
-    """All 887 million serials of this district and category are used."""
+    """All 887 million serials of this district are used."""
 
 
 def org_char_value(char: str) -> int:
@@ -76,6 +80,14 @@ def is_valid_credit_code(code: str) -> bool:
     return code[17] == uscc_check_char(code[:17]) and code[16] == org_check_char(code[8:16])
 
 
+TAKE_NEXT = (
+    update(Counter)
+    .where(Counter.name == bindparam("counter"))
+    .values(value=Counter.value + 1)
+    .returning(Counter.value)
+)
+
+
 def next_serial(session: Session, counter: str) -> int:
     """Take the next number of a counter inside the caller's transaction.
 
@@ -86,12 +98,7 @@ def next_serial(session: Session, counter: str) -> int:
     for _ in range(2):
         taken = (
             session.connection()
-            .execute(
-                update(Counter)
-                .where(Counter.name == counter)
-                .values(value=Counter.value + 1)
-                .returning(Counter.value)
-            )
+            .execute(TAKE_NEXT, {"counter": counter})
             .scalar()
         )
         if taken is not None:
@@ -100,6 +107,11 @@ def next_serial(session: Session, counter: str) -> int:
     raise RuntimeError(f"counter {counter} could not be created")
 
 
+def organisation_counter(division: str) -> str:
+    """The one counter of an issuing authority (authority code + division), for every category."""
+    return f"uscc:{AUTHORITY_MARKET_REGULATION}{division}"
+
+
 def issue_credit_code(session: Session, category: int, division: str) -> str:
-    serial = next_serial(session, f"uscc:{division}:{category}")
+    serial = next_serial(session, organisation_counter(division))
     return credit_code(category, division, serial)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import os
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, bindparam, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -19,11 +21,11 @@ def make_engine(url: str) -> Engine:
     hide_parameters: a database error's message would otherwise quote the statement's values
     (names, ID numbers) into whatever log records the traceback.
 
-    SQLite: every transaction starts with BEGIN IMMEDIATE. A deferred transaction that reads
-    and then writes can fail with SQLITE_BUSY at once (no busy wait) when another writer
+    SQLite: every write transaction starts with BEGIN IMMEDIATE. A deferred transaction that
+    reads and then writes can fail with SQLITE_BUSY at once (no busy wait) when another writer
     committed in between; taking the write lock up front turns that into an orderly queue,
-    bounded by the 30 s busy timeout. Nearly every request writes (at least its nonce), so
-    little concurrency is lost.
+    bounded by the 30 s busy timeout. Read transactions (session_factory(read_only=True):
+    health, licence checks, signature checks) begin deferred and never take it.
     """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
@@ -32,7 +34,7 @@ def make_engine(url: str) -> Engine:
         # that disconnect, the request answers 503, and the terminal's retry gets a fresh one.
         return create_engine(url, pool_size=10, max_overflow=20, hide_parameters=True)
     if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        make_private(Path(parsed.database))
     engine = create_engine(
         url,
         connect_args={"check_same_thread": False, "timeout": 30},
@@ -46,28 +48,69 @@ def make_engine(url: str) -> Engine:
         dbapi_connection.isolation_level = None  # let the "begin" hook below issue BEGIN
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
-        cursor.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL is still crash-safe
+        # FULL: in WAL mode NORMAL survives a crash of the process but a power cut can lose the
+        # last commits, so an application answered "accepted" could vanish. FULL syncs the WAL
+        # on every commit: an acceptance is on disk before it is answered.
+        cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _begin(connection) -> None:  # noqa: ANN001
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        read_only = connection.get_execution_options().get(READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
 
 
+def make_private(database: Path) -> None:
+    """The database holds applications with ID numbers: its folder is created 0700 and the file
+    0600 before SQLite opens it (SQLite gives its -wal and -shm files the database file's
+    mode). A file left readable by an earlier release is tightened."""
+    folder = database.parent
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=0o700, exist_ok=True)
+    os.close(os.open(database, os.O_RDWR | os.O_CREAT, 0o600))
+    for path in (database, *folder.glob(f"{database.name}-*")):
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o600)
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision; safe to run on every start."""
+    """Bring the schema to the newest revision; safe to run on every start.
+
+    SQLite: batch migrations rebuild a table (copy, drop, rename). With foreign keys enforced
+    the drop fails as soon as another table's rows point at it, so they are switched off for
+    the migration (PRAGMA foreign_keys is ignored inside a transaction: it is set before) and
+    on again after; the rebuilt tables keep their constraints."""
+    run_alembic(engine, "upgrade", "head")
+
+
+def run_alembic(engine: Engine, action: str, revision: str) -> None:
+    """``alembic upgrade|downgrade REVISION`` on this engine (see migrate for SQLite)."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        if sqlite:
+            connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                getattr(command, action)(config, revision)
+        finally:
+            if sqlite:
+                connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")
 
 
-def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+READ_ONLY = "kiosk_read_only"
+
+
+def session_factory(engine: Engine, *, read_only: bool = False) -> sessionmaker[Session]:
+    """Sessions for write transactions, or (read_only) for reads: on SQLite those begin with a
+    plain deferred BEGIN instead of BEGIN IMMEDIATE, so they never take the write lock."""
+    bind = engine.execution_options(**{READ_ONLY: True}) if read_only else engine
+    return sessionmaker(bind, expire_on_commit=False)
 
 
 def insert_if_absent(session: Session, model: type, **values: object) -> bool:
@@ -79,11 +122,20 @@ def insert_if_absent(session: Session, model: type, **values: object) -> bool:
     The database's unique index decides, so two concurrent callers cannot both win, and the
     loser's transaction stays usable (no exception, no savepoint round trips).
     """
-    if session.get_bind().dialect.name == "postgresql":
+    connection = session.connection()
+    statement = _insert_if_absent(connection.dialect.name, model, tuple(sorted(values)))
+    return connection.execute(statement, values).first() is not None
+
+
+@functools.cache
+def _insert_if_absent(dialect: str, model: type, columns: tuple[str, ...]):  # noqa: ANN202
+    """Built once per table and column set, with bound parameters: building the construct
+    anew cost more than executing it (bench/backend.py)."""
+    if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
     # RETURNING, not rowcount: psycopg 3 reports rowcount -1 for this statement.
     key = model.__mapper__.primary_key[0]
-    statement = insert(model).values(**values).on_conflict_do_nothing().returning(key)
-    return session.connection().execute(statement).first() is not None
+    values = {column: bindparam(column) for column in columns}
+    return insert(model).values(values).on_conflict_do_nothing().returning(key)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
+from backend.clock import as_utc
 from backend.models import ApplicationRecord
 from backend.settings import Settings
-from backend.terminal_auth import as_utc
-from forms.wire import AddOnOutcome, ApplicationDecision, LicenceData, Message
+from wire import AddOnOutcome, ApplicationDecision, LicenceData, Message
 
 
 def verify_url(settings: Settings, credit_code: str) -> str:
@@ -19,7 +17,7 @@ def decision_of(record: ApplicationRecord, settings: Settings) -> ApplicationDec
     return ApplicationDecision(
         id=record.id,
         status=record.status,
-        reasons=[Message(**r) for r in json.loads(record.reasons or "[]")],
+        reasons=[Message(**r) for r in record.reasons or []],
         received_at=as_utc(record.received_at),
         decided_at=as_utc(record.decided_at),
         licence=None
@@ -32,8 +30,14 @@ def decision_of(record: ApplicationRecord, settings: Settings) -> ApplicationDec
             representative=licence.representative,
             registered_capital=licence.registered_capital,
             address=licence.address,
-            scope=licence.scope,
+            scope_general=licence.scope_general,
+            scope_licensed=licence.scope_licensed,
+            authority_zh=settings.authority_zh,
+            authority_en=settings.authority_en,
             established_on=licence.established_on,
+            # A new registration's licence is issued the day the entity is established.
+            issued_on=licence.established_on,
+            term_until=None,
             verify_url=verify_url(settings, licence.credit_code),
         ),
         addons=[

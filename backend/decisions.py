@@ -11,19 +11,19 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import forms
 from backend import forms_bridge, name_register
+from backend.clock import beijing_date
 from backend.credit_codes import issue_credit_code
-from backend.models import AddOnRecord, ApplicationRecord, Licence
+from backend.models import AddOnRecord, ApplicationRecord, Licence, ReviewStep
 from backend.permits import UnknownAddOn, addon_rule, issue_number
-from backend.review import record_step
-from backend.review_levels import ReviewLevel
+from backend.review_levels import LADDER
 from backend.settings import Settings
-from forms.wire import AddOnOutcomeKind, ApplicationStatus, Message
-
-SYSTEM_ACTOR = "system"
+from backend.steps import SYSTEM, record_step
+from wire import AddOnOutcomeKind, ApplicationStatus, Message
 
 
 def name_taken(name: str) -> Message:
@@ -37,9 +37,16 @@ def name_taken(name: str) -> Message:
 def reasons_for_review(
     session: Session, application: forms.Application, name: str | None
 ) -> list[Message]:
-    """Why a person must look at this application; [] = it may be approved at once."""
-    taken = [name_taken(name)] if name and name_register.is_taken(session, name) else []
-    return taken + rule_reasons(application, name)
+    """Why a person must look at this application (the one place these are worked out).
+
+    [] = every rule passes and the name is to be claimed outright: grant() then asks the name
+    register by claiming it (one statement instead of a look-up and then the claim), and a
+    taken name comes back as its reason. When another rule already holds the application back,
+    the register is asked here, so the reviewer sees every reason at once."""
+    reasons = rule_reasons(application, name)
+    if reasons and name and name_register.is_taken(session, name):
+        reasons.insert(0, name_taken(name))
+    return reasons
 
 
 def rule_reasons(application: forms.Application, name: str | None) -> list[Message]:
@@ -101,23 +108,16 @@ def decide(
     now: datetime,
 ) -> None:
     """First decision on a new application: approve at once or queue at the window."""
-    name = particulars.name or None
-    reasons = rule_reasons(application, name)
-    if reasons:
-        if name and name_register.is_taken(session, name):
-            reasons.insert(0, name_taken(name))
-    else:
-        # Nothing else stands in the way: ask the name register by claiming the name outright
-        # (one statement instead of a look-up and then the claim; see bench/backend.py).
+    reasons = reasons_for_review(session, application, particulars.name or None)
+    if not reasons:
         reasons = grant(session, record, application, particulars, settings, now)
     if reasons:
         _queue_for_review(session, record, application, reasons, now)
         return
     record_step(
-        session,
         record,
         level="auto",
-        actor=SYSTEM_ACTOR,
+        actor=SYSTEM,
         action="approve",
         reason="all automatic-approval rules passed",
         at=now,
@@ -132,19 +132,61 @@ def _queue_for_review(
     now: datetime,
 ) -> None:
     record.status = ApplicationStatus.IN_REVIEW
-    record.review_level = ReviewLevel.WINDOW.value
-    record.reasons = json.dumps([r.model_dump() for r in reasons], ensure_ascii=False)
+    record.reasons = [r.model_dump() for r in reasons]
+    record.held_for = list(record.reasons)
+    # Each earlier return of this applicant's application for this service puts the
+    # resubmission one level higher: the level that checked the return sees the correction.
+    returns = earlier_returns(session, record.applicant_key)
+    record.review_level = LADDER[min(returns, len(LADDER) - 1)].value
     for addon_id in forms_bridge.chosen_addons(application):
         record.addons.append(AddOnRecord(addon_id=addon_id, outcome=AddOnOutcomeKind.PENDING))
     record_step(
-        session,
         record,
         level="auto",
-        actor=SYSTEM_ACTOR,
+        actor=SYSTEM,
         action="queue",
-        reason="; ".join(r.code for r in reasons),
+        reason="; ".join(r.code for r in reasons)
+        + (f"; {returns} earlier return(s): starts at {record.review_level}" if returns else ""),
         at=now,
     )
+
+
+def earlier_returns(session: Session, applicant_key: str | None) -> int:
+    """How many times applications of this applicant and service were returned."""
+    if applicant_key is None:
+        return 0
+    statement = (
+        select(func.count())
+        .select_from(ReviewStep)
+        .join(ApplicationRecord, ApplicationRecord.id == ReviewStep.application_id)
+        .where(ApplicationRecord.applicant_key == applicant_key, ReviewStep.action == "return")
+    )
+    return session.connection().execute(statement).scalar_one()
+
+
+def no_longer_valid(problems: list[forms.Problem]) -> Message:
+    """The stored answers fail today's rules (a rule changed since it was received)."""
+    codes = ", ".join(sorted({p.code for p in problems}))
+    return Message(
+        code="no-longer-valid",
+        zh=f"该申请不再符合现行登记规则（{codes}）。",
+        en=f"The application no longer passes the current rules ({codes}).",
+    )
+
+
+def grant_stored(
+    session: Session, record: ApplicationRecord, settings: Settings, now: datetime
+) -> list[Message]:
+    """A reviewer's approval: re-validate the stored answers as of the (Beijing) day they were
+    received — a date rule must not turn on waiting time — then grant as at once."""
+    try:
+        application = forms.Application.from_json(json.loads(record.body))
+        particulars = forms.licence_particulars(application, today=beijing_date(record.received_at))
+    except forms.InvalidApplication as exc:
+        return [no_longer_valid(exc.problems)]
+    except forms.ApplicationFormatError as exc:
+        return [Message(code="no-longer-valid", zh=exc.zh, en=exc.en)]
+    return grant(session, record, application, particulars, settings, now)
 
 
 def grant(
@@ -161,6 +203,7 @@ def grant(
     if name and not name_register.claim(session, name, record.id):
         return [name_taken(name)]
     code = issue_credit_code(session, particulars.entity_category, settings.division_code)
+    general, licensed = forms_bridge.scope_lists(application)
     capital = particulars.registered_capital
     # Through the relationship: the record then knows its licence without a reload.
     record.licence = Licence(
@@ -172,13 +215,15 @@ def grant(
         registered_capital=None if capital is None else str(capital),
         address=particulars.address,
         scope=particulars.scope.full,
-        established_on=now.date(),
+        scope_general=general,
+        scope_licensed=licensed,
+        established_on=beijing_date(now),
         status="valid",
     )
     _issue_addons(session, record, application, settings, now)
     record.status = ApplicationStatus.APPROVED
     record.decided_at = now
-    record.reasons = "[]"
+    record.reasons = []
     record.rejection_proposed = False
     return []
 
@@ -202,7 +247,7 @@ def _issue_addons(
             rule = addon_rule(addon_id)
         except UnknownAddOn:
             continue  # stays pending: the district issues it by hand
-        issued = issue_number(session, rule, settings.division_code, scope, now.date())
+        issued = issue_number(session, rule, settings.division_code, scope, beijing_date(now))
         outcome.number = issued.number
         outcome.valid_until = issued.valid_until
         outcome.outcome = (

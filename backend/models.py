@@ -9,11 +9,13 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     Date,
     DateTime,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -26,17 +28,29 @@ class Base(DeclarativeBase):
 
 
 class Kiosk(Base):
-    """A registered terminal. The key is stored because HMAC is symmetric: the backend must
-    recompute each signature. Disabling a terminal keeps its history and its key on record."""
+    """A registered terminal. Its keys are in kiosk_keys (public halves only). Disabling a
+    terminal keeps its history and its keys on record."""
 
     __tablename__ = "kiosks"
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    key: Mapped[bytes] = mapped_column(nullable=False)
     enabled: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
     last_seen_at: Mapped[datetime | None] = mapped_column(DateTime)
     last_snapshot: Mapped[str | None] = mapped_column(Text)
+
+
+class KioskPublicKey(Base):
+    """A terminal's Ed25519 public key (32 raw bytes). Several may be live at once while a
+    rotation overlaps; a retired key is refused but kept, so old signatures stay explainable."""
+
+    __tablename__ = "kiosk_keys"
+
+    kiosk_id: Mapped[str] = mapped_column(ForeignKey("kiosks.id"), primary_key=True)
+    key_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    retired_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class SeenNonce(Base):
@@ -56,7 +70,9 @@ class StaffToken(Base):
     __tablename__ = "staff_tokens"
 
     token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
-    name: Mapped[str] = mapped_column(String(100), nullable=False)
+    # Stable id ("staff:…") recorded in review steps and the audit trail; names can change.
+    staff_id: Mapped[str] = mapped_column(String(40), unique=True, nullable=False)
+    name: Mapped[str] = mapped_column(String(100), unique=True, nullable=False)
     role: Mapped[str] = mapped_column(String(20), nullable=False)
     enabled: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
@@ -77,7 +93,16 @@ class ApplicationRecord(Base):
     status: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
     review_level: Mapped[str | None] = mapped_column(String(20))
     rejection_proposed: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
-    reasons: Mapped[str] = mapped_column(Text, nullable=False, default="[]")
+    # What the applicant is told: [{"code", "zh", "en"}, ...]
+    reasons: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
+    # Why automation held it back (same shape); kept when a reviewer acts, so an approval of an
+    # inspection or a regulator's approval can be made to carry its reference.
+    held_for: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
+    # A return below the top waits for the level above (review_level) to confirm or reopen it.
+    return_check_pending: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    # SHA-256 of service + the applicant's ID number: resubmissions after a return find their
+    # earlier returns (repeated returns escalate) without a second copy of the number.
+    applicant_key: Mapped[str | None] = mapped_column(String(64), index=True)
     received_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
     decided_at: Mapped[datetime | None] = mapped_column(DateTime)
 
@@ -103,7 +128,9 @@ class Licence(Base):
     representative: Mapped[str] = mapped_column(String(100), nullable=False)
     registered_capital: Mapped[str | None] = mapped_column(String(40))
     address: Mapped[str] = mapped_column(Text, nullable=False)
-    scope: Mapped[str] = mapped_column(Text, nullable=False)
+    scope: Mapped[str] = mapped_column(Text, nullable=False)  # joined, for search and display
+    scope_general: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
+    scope_licensed: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
     established_on: Mapped[date] = mapped_column(Date, nullable=False)
     status: Mapped[str] = mapped_column(String(20), nullable=False, default="valid")
 
@@ -135,9 +162,12 @@ class ReviewStep(Base):
     )
     at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
     level: Mapped[str] = mapped_column(String(20), nullable=False)
-    actor: Mapped[str] = mapped_column(String(100), nullable=False)
+    actor: Mapped[str] = mapped_column(String(100), nullable=False)  # staff id or "system"
+    actor_name: Mapped[str] = mapped_column(String(100), nullable=False, default="")
     action: Mapped[str] = mapped_column(String(30), nullable=False)
     reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    # The inspection record or regulator's approval an approval of a held-back case rests on.
+    reference: Mapped[str | None] = mapped_column(String(200))
 
     application: Mapped[ApplicationRecord] = relationship(back_populates="steps")
 
@@ -160,3 +190,17 @@ class Counter(Base):
 
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+
+class AuditEvent(Base):
+    """Who (a stable staff id, "kiosk:ID" or "cli:USER"), what, to what, when, and how it ended:
+    every read and action of staff, terminals' reads, refused attempts and command-line changes."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime, nullable=False, index=True)
+    actor: Mapped[str] = mapped_column(String(100), nullable=False)
+    action: Mapped[str] = mapped_column(String(40), nullable=False)
+    target: Mapped[str] = mapped_column(String(100), nullable=False, default="", index=True)
+    outcome: Mapped[str] = mapped_column(String(40), nullable=False, default="ok")

@@ -11,9 +11,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from backend.clock import utcnow
 from backend.db import insert_if_absent
 from backend.models import RegisteredName
-from backend.terminal_auth import utcnow
 
 APPROVAL_WORDS_FILE = Path(__file__).parent / "data" / "approval_words.toml"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from forms.wire import Message
+from wire import Message
 
 
 class ApiRefusal(Exception):

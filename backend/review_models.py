@@ -7,15 +7,17 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from forms.wire import ApplicationDecision
+from wire import ApplicationDecision
 
 
 class StepView(BaseModel):
     at: datetime
     level: str
-    actor: str
+    actor: str  # stable id: "staff:…" or "system"
+    actor_name: str
     action: str
     reason: str
+    reference: str | None = None
 
 
 class ReviewCase(BaseModel):
@@ -26,6 +28,7 @@ class ReviewCase(BaseModel):
     name: str | None
     review_level: str | None
     rejection_proposed: bool
+    return_check_pending: bool = False
     steps: list[StepView]
     application: dict[str, Any] | None = None
 
@@ -37,6 +40,13 @@ class ReviewQueue(BaseModel):
 
 class ReviewNote(BaseModel):
     reason: str = Field(min_length=1, max_length=2000)
+
+
+class ApprovalNote(ReviewNote):
+    """An approval's reason, and for a case automation held back for an inspection or a
+    regulator's prior approval, the inspection record or approval document it rests on."""
+
+    reference: str | None = Field(default=None, max_length=200)
 
 
 class CorrectionReason(BaseModel):

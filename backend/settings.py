@@ -26,6 +26,9 @@ class Settings:
     database_url: str | None = None
     # GB/T 2260 code of the registering district: 440605 = 佛山市南海区 (REFERENCE.md).
     division_code: str = "440605"
+    # 登记机关: printed on the licence beside the seal.
+    authority_zh: str = "佛山市南海区市场监督管理局"
+    authority_en: str = "Nanhai District Administration for Market Regulation, Foshan"
     # Issue 5: a terminal silent for more than 5 minutes is stale in the fleet view.
     stale_after_seconds: int = 300
     # Issue 5: a signed request whose timestamp is off by more than 5 minutes is refused.

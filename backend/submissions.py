@@ -12,19 +12,22 @@ import hashlib
 import json
 import logging
 from dataclasses import dataclass
+from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 import forms
+from backend import forms_bridge
+from backend.clock import beijing_date
 from backend.context import BackendContext
 from backend.decision_view import decision_of
 from backend.decisions import decide
 from backend.models import ApplicationRecord
 from backend.new_rows import insert_new_application
 from backend.refusals import ApiRefusal
-from backend.terminal_auth import SignedRequest, authenticate, utcnow
-from forms.wire import ApplicationDecision, ApplicationStatus, ProblemReport, WireProblem
+from backend.terminal_auth import SignedRequest, Terminal
+from wire import ApplicationDecision, ApplicationStatus, ProblemReport, WireProblem
 
 log = logging.getLogger("backend.applications")
 
@@ -45,7 +48,8 @@ def canonical_hash(data: object) -> str:
 def _parse(body: bytes) -> dict:
     try:
         data = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        # RecursionError: JSON nested deeper than Python's stack; refused like any non-JSON.
         data = None
     if not isinstance(data, dict):
         raise ApiRefusal(
@@ -72,8 +76,12 @@ def _check_key(data: dict, idempotency_key: str | None) -> str:
     return idempotency_key
 
 
-def _replay(existing: ApplicationRecord, body_hash: str, ctx: BackendContext) -> Accepted:
-    if existing.body_hash != body_hash:
+def _replay(
+    existing: ApplicationRecord, body_hash: str, kiosk_id: str, ctx: BackendContext
+) -> Accepted:
+    # Posting is per terminal: another terminal's id is a conflict, never the first answer
+    # (which would hand it someone else's decision).
+    if existing.body_hash != body_hash or existing.kiosk_id != kiosk_id:
         raise ApiRefusal(
             409,
             "idempotency-conflict",
@@ -83,12 +91,12 @@ def _replay(existing: ApplicationRecord, body_hash: str, ctx: BackendContext) ->
     return Accepted(decision_of(existing, ctx.settings), created=False)
 
 
-def validated(data: dict) -> tuple[forms.Application, forms.LicenceParticulars]:
+def validated(data: dict, today: date) -> tuple[forms.Application, forms.LicenceParticulars]:
     """The forms Application and its licence particulars, or a 422 carrying exactly forms'
     problems (licence_particulars validates, so the rules run once per request)."""
     try:
         application = forms.Application.from_json(data)
-        return application, forms.licence_particulars(application)
+        return application, forms.licence_particulars(application, today=today)
     except forms.ApplicationFormatError as exc:
         problems = [WireProblem(field="", code="format", zh=exc.zh, en=exc.en)]
     except forms.InvalidApplication as exc:
@@ -115,6 +123,8 @@ def submit(ctx: BackendContext, signed: SignedRequest, idempotency_key: str | No
         return _submit_once(ctx, signed, idempotency_key)
     except IntegrityError:
         data = _parse(signed.body)  # parsed fine before the INSERT that failed
+        # The signature was good (the attempt got as far as its INSERT); its nonce rolled back.
+        terminal = Terminal(id=signed.kiosk_id or "")
         # Only a concurrent post of the same id can collide here (PostgreSQL: its INSERT
         # waited for ours to commit). Everything of this attempt rolled back; answer with the
         # first post's result, or the 409 if the bodies differ.
@@ -123,27 +133,30 @@ def submit(ctx: BackendContext, signed: SignedRequest, idempotency_key: str | No
             existing = session.get(ApplicationRecord, str(data.get("id")))
             if existing is None:
                 raise
-            return _replay(existing, canonical_hash(data), ctx)
+            return _replay(existing, canonical_hash(data), terminal.id, ctx)
+
+
+ALREADY_RECEIVED = select(ApplicationRecord.id).where(ApplicationRecord.id == bindparam("id"))
 
 
 def _submit_once(
     ctx: BackendContext, signed: SignedRequest, idempotency_key: str | None
 ) -> Accepted:
-    with ctx.transaction() as session:
-        terminal = authenticate(session, signed, ctx.settings.max_clock_skew_seconds, ctx.pruner)
+    with ctx.signed_transaction(signed) as (session, terminal):
+        now = ctx.now()
         data = _parse(signed.body)  # after authentication: strangers learn nothing but 401
         key = _check_key(data, idempotency_key)
         body_hash = canonical_hash(data)
         seen = (
             session.connection()
-            .execute(select(ApplicationRecord.id).where(ApplicationRecord.id == key))
+            .execute(ALREADY_RECEIVED, {"id": key})
             .first()
         )
         if seen is not None:
-            return _replay(session.get(ApplicationRecord, key), body_hash, ctx)
-        application, particulars = validated(data)
+            return _replay(session.get(ApplicationRecord, key), body_hash, terminal.id, ctx)
+        application, particulars = validated(data, beijing_date(now))
         # Decided as a plain object, then stored with plain INSERTs (see new_rows.py).
-        record = _new_record(application, particulars, terminal.id, body_hash, data)
+        record = _new_record(application, particulars, terminal.id, body_hash, data, now)
         decide(session, record, application, particulars, ctx.settings, record.received_at)
         insert_new_application(session, record)
         log.info("application %s from %s: %s", record.id, terminal.id, record.status)
@@ -156,6 +169,7 @@ def _new_record(
     kiosk_id: str,
     body_hash: str,
     data: dict,
+    now: datetime,
 ) -> ApplicationRecord:
     return ApplicationRecord(
         id=application.id,
@@ -166,8 +180,11 @@ def _new_record(
         name=particulars.name or None,
         status=ApplicationStatus.RECEIVED,
         rejection_proposed=False,
-        reasons="[]",
-        received_at=utcnow(),
+        reasons=[],
+        held_for=[],
+        return_check_pending=False,
+        applicant_key=forms_bridge.applicant_key(application),
+        received_at=now,
         # A new application has none of these yet; saying so spares three lazy loads.
         addons=[],
         steps=[],

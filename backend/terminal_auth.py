@@ -1,22 +1,28 @@
-"""Checks a terminal's signed request (scheme in forms/wire.py) against the kiosks table.
+"""Checks a terminal's signed request (Ed25519, scheme in wire/signing.py) against the
+public keys in kiosk_keys.
 
 Refusal order matters: nothing about a terminal's state (disabled) is revealed to a request
 whose signature did not verify, so a forger learns only "401".
+
+Two halves: ``verify`` checks the signature against the (remembered) public key with no
+database transaction, so a refused request never takes SQLite's write lock; ``admit`` checks
+the key is live and the terminal enabled and records the nonce, inside the request's write
+transaction.
 """
 
 from __future__ import annotations
 
+import functools
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import DateTime, String, bindparam, delete, select
 from sqlalchemy.orm import Session
 
-from backend.db import insert_if_absent
-from backend.models import Kiosk, SeenNonce
+import wire
+from backend.models import Kiosk, KioskPublicKey, SeenNonce
 from backend.refusals import ApiRefusal
-from forms import wire
 
 
 @dataclass(frozen=True)
@@ -24,23 +30,13 @@ class SignedRequest:
     """The parts of one HTTP request that the signature covers, as received."""
 
     kiosk_id: str | None
+    key_id: str | None
     timestamp: str | None
     nonce: str | None
     signature: str | None
     method: str
     target: str
     body: bytes
-
-
-def utcnow() -> datetime:
-    """Naive UTC, the convention of every table (see models.py)."""
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-def as_utc(stored: datetime | None) -> datetime | None:
-    """A stored (naive UTC) time as an aware one, so the JSON says +00:00 and a terminal in
-    UTC+8 cannot misread it as local time."""
-    return None if stored is None else stored.replace(tzinfo=UTC)
 
 
 class NoncePruner:
@@ -80,8 +76,8 @@ REFUSALS: dict[str, tuple[int, str, str]] = {
     ),
     "unknown-kiosk": (
         401,
-        "未登记的终端，请联系技术人员登记。",
-        "Unknown terminal. Ask a technician to register it.",
+        "未登记的终端或密钥（或密钥已停用），请联系技术人员。",
+        "Unknown terminal or key (or a retired key). Ask a technician.",
     ),
     "clock-skew": (
         401,
@@ -116,49 +112,142 @@ def refusal(code: str) -> ApiRefusal:
     return ApiRefusal(status, code, zh, en)
 
 
-def authenticate(
-    session: Session, request: SignedRequest, max_skew_seconds: int, pruner: NoncePruner
+class PublicKeys:
+    """Public keys by (terminal, key id), remembered once read.
+
+    A key id is the hash of its public key, so a remembered entry can never be wrong; whether
+    the key is retired or the terminal disabled is not remembered, it is read in the request's
+    write transaction (admit). A request whose signature fails therefore costs no write lock
+    and, once its key is known, no database round trip at all."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[str, str], bytes] = {}
+
+    def get(self, session_for_read, kiosk_id: str, key_id: str) -> bytes | None:  # noqa: ANN001
+        known = self._known.get((kiosk_id, key_id))
+        if known is not None:
+            return known
+        with session_for_read() as session:
+            row = (
+                session.connection()
+                .execute(
+                    select(KioskPublicKey.public_key).where(
+                        KioskPublicKey.kiosk_id == kiosk_id, KioskPublicKey.key_id == key_id
+                    )
+                )
+                .first()
+            )
+        if row is None:
+            return None
+        self._known[(kiosk_id, key_id)] = row.public_key
+        return row.public_key
+
+
+def verify(
+    request: SignedRequest, public_key: bytes | None, max_skew_seconds: int, now: datetime
 ) -> Terminal:
-    """The terminal that sent ``request``, or ApiRefusal 401/403. Records the nonce."""
-    if not (request.kiosk_id and request.timestamp and request.nonce and request.signature):
+    """The terminal whose key signed ``request``, or ApiRefusal 401. No database, no lock."""
+    if not (
+        request.kiosk_id
+        and request.key_id
+        and request.timestamp
+        and request.nonce
+        and request.signature
+    ):
         raise refusal("unsigned")
-    # A plain row, not an ORM object: this runs on every request (see bench/backend.py).
-    kiosk = (
-        session.connection()
-        .execute(select(Kiosk.id, Kiosk.key, Kiosk.enabled).where(Kiosk.id == request.kiosk_id))
-        .first()
-    )
-    if kiosk is None:
+    if public_key is None:
         raise refusal("unknown-kiosk")
-    if not _clock_agrees(request.timestamp, max_skew_seconds):
+    if not _clock_agrees(request.timestamp, max_skew_seconds, now):
         raise refusal("clock-skew")
     if not wire.NONCE_PATTERN.match(request.nonce):
         raise refusal("bad-nonce")
     canonical = wire.canonical_request(
         request.kiosk_id,
+        request.key_id,
         request.method,
         request.target,
         request.timestamp,
         request.nonce,
         request.body,
     )
-    if not wire.signature_matches(kiosk.key, canonical, request.signature):
+    if not wire.signature_matches(public_key, canonical, request.signature):
         raise refusal("bad-signature")
-    if not kiosk.enabled:
-        raise refusal("kiosk-disabled")
-    now = utcnow()
-    # The primary key refuses a second copy, even one arriving at the same instant.
-    if not insert_if_absent(
-        session, SeenNonce, kiosk_id=kiosk.id, nonce=request.nonce, seen_at=now
-    ):
+    return Terminal(id=request.kiosk_id)
+
+
+# Built once with bound parameters (see bench/backend.py): runs on every terminal request.
+KEY_STATE = (
+    select(Kiosk.enabled, KioskPublicKey.retired_at)
+    .join(KioskPublicKey, KioskPublicKey.kiosk_id == Kiosk.id)
+    .where(Kiosk.id == bindparam("kiosk_id"), KioskPublicKey.key_id == bindparam("key_id"))
+)
+
+
+@functools.cache
+def _admit_statement(dialect: str):  # noqa: ANN202
+    """INSERT the nonce only if the key is live and the terminal enabled: one round trip on the
+    good path. ON CONFLICT DO NOTHING + RETURNING tells a replay apart from a refusal."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    live = (
+        select(
+            bindparam("kiosk_id", type_=String),
+            bindparam("nonce", type_=String),
+            bindparam("seen_at", type_=DateTime),
+        )
+        .select_from(Kiosk)
+        .join(KioskPublicKey, KioskPublicKey.kiosk_id == Kiosk.id)
+        # SQLite needs a WHERE in an INSERT ... SELECT ... ON CONFLICT (it has one).
+        .where(
+            Kiosk.id == bindparam("kiosk_id"),
+            KioskPublicKey.key_id == bindparam("key_id"),
+            KioskPublicKey.retired_at.is_(None),
+            Kiosk.enabled.is_(True),
+        )
+    )
+    return (
+        insert(SeenNonce)
+        .from_select(["kiosk_id", "nonce", "seen_at"], live)
+        .on_conflict_do_nothing()
+        .returning(SeenNonce.nonce)
+    )
+
+
+def admit(
+    session: Session,
+    terminal: Terminal,
+    request: SignedRequest,
+    pruner: NoncePruner,
+    now: datetime,
+) -> None:
+    """In the write transaction, after a good signature: the key is live, the terminal enabled
+    (403 only now, so a forger never learns it), and the nonce new — its primary key refuses a
+    second copy, even one arriving at the same instant."""
+    connection = session.connection()
+    params = {
+        "kiosk_id": terminal.id,
+        "key_id": request.key_id,
+        "nonce": request.nonce,
+        "seen_at": now,
+    }
+    if connection.execute(_admit_statement(connection.dialect.name), params).first() is None:
+        # Not recorded: find out why (the rare path pays the second statement).
+        row = connection.execute(KEY_STATE, params).first()
+        if row is None or row.retired_at is not None:
+            raise refusal("unknown-kiosk")
+        if not row.enabled:
+            raise refusal("kiosk-disabled")
         raise refusal("replayed")
     pruner.prune_if_due(session, now)
-    return Terminal(id=kiosk.id)
 
 
-def _clock_agrees(timestamp: str, max_skew_seconds: int) -> bool:
+def _clock_agrees(timestamp: str, max_skew_seconds: int, now: datetime) -> bool:
+    if not timestamp.isascii() or not timestamp.isdigit():
+        return False
     try:
         sent = int(timestamp)
-    except ValueError:  # not a number, or over Python's 4,300-digit int() limit
+    except ValueError:  # over Python's 4,300-digit int() limit
         return False
-    return abs(time.time() - sent) <= max_skew_seconds
+    return abs(now.replace(tzinfo=UTC).timestamp() - sent) <= max_skew_seconds

@@ -194,7 +194,7 @@ def bare_target() -> Target:
 
 def backend_target(name: str, db_args: list[str], data_dir: Path, workers: int = 1) -> Target:
     """`python -m backend serve` as a technician would start it, with its own terminal key."""
-    from forms.wire import KioskKey
+    from wire import KioskKey
 
     base = [sys.executable, "-m", "backend"]
     key_file = data_dir / f"bench-key-{name}.json"

@@ -8,12 +8,14 @@ from fastapi import APIRouter
 from pydantic import ValidationError
 from sqlalchemy import select
 
+from backend.clock import as_utc
 from backend.context import Authorization, Ctx, Signed
 from backend.models import Kiosk
+from backend.redaction import redact
 from backend.refusals import ApiRefusal
-from backend.staff_auth import StaffRole, require_role, staff_member
-from backend.terminal_auth import as_utc, authenticate, utcnow
-from forms.wire import FleetEntry, FleetView, HeartbeatSnapshot, Message
+from backend.routes.staff_actions import staff_action
+from backend.staff_auth import StaffRole
+from wire import FleetEntry, FleetView, HeartbeatSnapshot, Message
 
 router = APIRouter(tags=["fleet"])
 
@@ -23,7 +25,7 @@ REFUSALS = {401: {"model": Message}, 403: {"model": Message}}
 @router.post(
     "/v1/kiosks/{kiosk_id}/heartbeat",
     status_code=204,
-    responses={**REFUSALS, 422: {"model": Message}},
+    responses={**REFUSALS, 400: {"model": Message}, 413: {"model": Message}, 422: {"model": Message}},
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -39,8 +41,8 @@ def heartbeat(
     ctx: Ctx,
 ) -> None:
     """Store a terminal's latest health snapshot. Signed by that terminal."""
-    with ctx.transaction() as session:
-        terminal = authenticate(session, signed, ctx.settings.max_clock_skew_seconds, ctx.pruner)
+    with ctx.signed_transaction(signed) as (session, terminal):
+        now = ctx.now()
         if terminal.id != kiosk_id:
             raise ApiRefusal(
                 403,
@@ -58,7 +60,9 @@ def heartbeat(
                 "The heartbeat snapshot is malformed.",
             ) from None
         kiosk = session.get(Kiosk, terminal.id)
-        kiosk.last_seen_at = utcnow()
+        kiosk.last_seen_at = now
+        # Redacted before it is stored: the fleet view is not a place for ID or phone numbers.
+        snapshot.recent_errors = [redact(line) for line in snapshot.recent_errors]
         kiosk.last_snapshot = snapshot.model_dump_json()
 
 
@@ -69,9 +73,9 @@ def fleet(
 ) -> FleetView:
     """Every terminal's latest snapshot; silent for more than 5 minutes = stale."""
     stale_after = timedelta(seconds=ctx.settings.stale_after_seconds)
-    with ctx.transaction() as session:
-        require_role(staff_member(session, authorization), {StaffRole.FLEET})
-        now = utcnow()
+    with staff_action(ctx, authorization, {StaffRole.FLEET}, "read-fleet") as act:
+        session = act.session
+        now = ctx.now()
         entries = [
             FleetEntry(
                 kiosk_id=k.id,

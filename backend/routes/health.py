@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from fastapi import APIRouter
 from sqlalchemy import text
 
+from backend.clock import as_utc
 from backend.context import Ctx
-from forms.wire import BackendHealth
+from wire import BackendHealth
 
 router = APIRouter(tags=["public"])
 
@@ -17,11 +16,11 @@ router = APIRouter(tags=["public"])
 def health(ctx: Ctx) -> BackendHealth:
     """Up, database reachable, and the server's clock: a terminal compares it with its own
     before its signed requests start failing with clock-skew (limit 300 s)."""
-    with ctx.transaction() as session:
+    with ctx.reading() as session:
         session.connection().execute(text("SELECT 1"))
     return BackendHealth(
         status="ok",
         database=ctx.engine.dialect.name,
-        server_time=datetime.now(UTC),
+        server_time=as_utc(ctx.now()),
         max_clock_skew_seconds=ctx.settings.max_clock_skew_seconds,
     )

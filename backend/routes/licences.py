@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 from backend.context import Ctx
 from backend.models import Licence
 from backend.refusals import not_found
-from forms.wire import LicenceVerification, Message
+from wire import LicenceVerification, Message
 
 router = APIRouter(tags=["public"])
 
@@ -29,7 +29,7 @@ def verify_licence(credit_code: str, request: Request, ctx: Ctx):
     """Name, status and date of establishment: nothing personal (the representative is on the
     paper licence but deliberately not here). A phone that scanned the QR code asks for HTML
     and gets a small bilingual page; everything else gets JSON."""
-    with ctx.transaction() as session:
+    with ctx.reading() as session:
         licence = session.get(Licence, credit_code.strip().upper()[:18])
         if licence is None:
             raise not_found("营业执照", "licence")

@@ -20,12 +20,12 @@ import pytest
 import uvicorn
 from sqlalchemy.orm import Session
 
+import wire
 from backend.app import create_app
-from backend.models import ApplicationRecord, Kiosk
+from backend.clock import Clock, utcnow
+from backend.models import ApplicationRecord, Kiosk, KioskPublicKey
 from backend.settings import Settings
 from backend.staff_auth import StaffRole, add_staff
-from backend.terminal_auth import utcnow
-from forms import wire
 
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
@@ -105,8 +105,8 @@ def database_url(
 class LiveBackend:
     """create_app() served by a real uvicorn on 127.0.0.1, in a thread, on a free port."""
 
-    def __init__(self, settings: Settings) -> None:
-        self.app = create_app(settings)
+    def __init__(self, settings: Settings, clock: Clock | None = None) -> None:
+        self.app = create_app(settings, clock=clock)
         self.settings = settings
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -137,9 +137,18 @@ class LiveBackend:
         return self.app.state.backend.sessions()
 
     def add_kiosk(self, kiosk_id: str | None = None, enabled: bool = True) -> wire.KioskKey:
-        key = wire.KioskKey(kiosk_id=kiosk_id or f"K-{uuid.uuid4().hex[:8]}", key=wire.new_key())
+        key = wire.KioskKey.generate(kiosk_id or f"K-{uuid.uuid4().hex[:8]}")
         with self.session() as session, session.begin():
-            session.add(Kiosk(id=key.kiosk_id, key=key.key, enabled=enabled, created_at=utcnow()))
+            session.add(Kiosk(id=key.kiosk_id, enabled=enabled, created_at=utcnow()))
+            session.flush()
+            session.add(
+                KioskPublicKey(
+                    kiosk_id=key.kiosk_id,
+                    key_id=key.key_id,
+                    public_key=key.public_raw,
+                    created_at=utcnow(),
+                )
+            )
         return key
 
     def insert_in_review(self, body: dict | None = None) -> str:
@@ -158,7 +167,7 @@ class LiveBackend:
                     status="in-review",
                     review_level="window",
                     rejection_proposed=False,
-                    reasons="[]",
+                    reasons=[],
                     received_at=utcnow(),
                 )
             )
@@ -166,7 +175,7 @@ class LiveBackend:
 
     def add_staff(self, role: StaffRole, name: str | None = None) -> str:
         with self.session() as session, session.begin():
-            return add_staff(session, name or f"{role.value}-officer", role)
+            return add_staff(session, name or f"{role.value}-officer-{uuid.uuid4().hex[:6]}", role)
 
 
 @pytest.fixture(scope="module")
@@ -205,15 +214,37 @@ class KioskClient:
         request.headers.update(headers or {})
         return self.http.send(request)
 
-    def post_application(self, data: dict, key: str | None = None) -> httpx.Response:
-
+    def post_application(
+        self, data: dict, key: str | None = None, now: float | None = None
+    ) -> httpx.Response:
         body = json.dumps(data, ensure_ascii=False).encode("utf-8")
         return self.send(
-            "POST", "/v1/applications", body, headers={wire.HEADER_IDEMPOTENCY: key or data["id"]}
+            "POST",
+            "/v1/applications",
+            body,
+            headers={wire.HEADER_IDEMPOTENCY: key or data["id"]},
+            now=now,
         )
 
     def close(self) -> None:
         self.http.close()
+
+
+@pytest.fixture
+def start_backend(tmp_path: Path) -> Iterator:
+    """start_backend(clock=None) -> a LiveBackend on its own SQLite file, stopped afterwards."""
+    started: list[LiveBackend] = []
+
+    def start(clock: Clock | None = None) -> LiveBackend:
+        folder = tmp_path / f"live{len(started)}"
+        settings = Settings(data_dir=folder, database_url=f"sqlite:///{folder / 'b.sqlite3'}")
+        started.append(LiveBackend(settings, clock=clock))
+        started[-1].start()
+        return started[-1]
+
+    yield start
+    for live in started:
+        live.stop()
 
 
 @pytest.fixture
@@ -288,3 +319,17 @@ def postgres_url() -> Iterator[str]:
     """A fresh PostgreSQL database for one test (skipped, or failed under CI, if unreachable)."""
     with fresh_postgres_database() as url:
         yield url
+
+
+@pytest.fixture
+def kiosk_client_for() -> Iterator:
+    """kiosk_client_for(live) -> a KioskClient of a newly registered terminal of that backend."""
+    made: list[KioskClient] = []
+
+    def make(live: LiveBackend) -> KioskClient:
+        made.append(KioskClient(live.url, live.add_kiosk()))
+        return made[-1]
+
+    yield make
+    for client in made:
+        client.close()

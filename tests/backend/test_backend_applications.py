@@ -11,9 +11,10 @@ from sqlalchemy import func, select
 from stdnum.cn import uscc
 
 import forms
+import wire
+from backend.clock import Clock
 from backend.credit_codes import is_valid_credit_code
 from backend.models import ApplicationRecord, Licence, RegisteredName
-from forms import wire
 
 
 def test_valid_individual_business_is_approved_at_once(backend, kiosk, make_application):
@@ -28,15 +29,15 @@ def test_valid_individual_business_is_approved_at_once(backend, kiosk, make_appl
     assert code.startswith("92440605")  # authority 9, individual business 2, Nanhai
     assert licence["name"] == data["answers"]["name"]
     assert licence["entity_type_zh"]
-    assert licence["scope"].startswith("一般项目：")
-    assert licence["established_on"] == date.today().isoformat()
+    assert licence["scope_general"] and "一般项目" not in licence["scope_general"][0]
+    assert licence["authority_zh"] == "佛山市南海区市场监督管理局"
+    assert licence["issued_on"] == licence["established_on"] and licence["term_until"] is None
+    assert licence["established_on"] == Clock().today().isoformat()  # Beijing, not UTC
     assert decision["received_at"].endswith("Z")  # UTC, never mistaken for UTC+8 local time
     assert licence["verify_url"].endswith(f"/v1/licences/{code}/verify")
-    # Any registered terminal can look the decision up later (the receipt's QR code).
-    other = backend.add_kiosk()
-    from_other = kiosk.send("GET", f"/v1/applications/{data['id']}", sign_as=other)
-    assert from_other.status_code == 200
-    assert from_other.json() == decision
+    # The sending terminal reads it back.
+    again = kiosk.send("GET", f"/v1/applications/{data['id']}")
+    assert again.status_code == 200 and again.json() == decision
 
 
 def test_company_gets_an_enterprise_code(backend, kiosk, make_application):
@@ -168,7 +169,7 @@ def test_taken_name_goes_to_review(backend, kiosk, make_application):
 
 def test_name_in_imported_register_goes_to_review(backend, kiosk, make_application):
     data = make_application()
-    from backend.terminal_auth import utcnow
+    from backend.clock import utcnow
 
     with backend.session() as session, session.begin():
         session.add(RegisteredName(name=data["answers"]["name"], registered_at=utcnow()))
@@ -209,7 +210,7 @@ def test_permit_needing_inspection_waits_for_a_reviewer(
     token = backend.add_staff(StaffRole.WINDOW, name="窗口 王")
     approved = staff_client.post(
         f"/v1/review/applications/{data['id']}/approve",
-        json={"reason": "现场核查合格 / on-site inspection passed"},
+        json={"reason": "现场核查合格 / on-site inspection passed", "reference": "核查〔2026〕7号"},
         headers={"Authorization": f"Bearer {token}"},
     )
     assert approved.status_code == 200, approved.text
@@ -223,7 +224,7 @@ def test_permit_needing_inspection_waits_for_a_reviewer(
     assert "械经营许" in permits["class3_device_permit"]["number"]
     steps = approved.json()["steps"]
     assert [s["action"] for s in steps] == ["queue", "approve"]
-    assert steps[-1]["actor"] == "窗口 王"
+    assert steps[-1]["actor_name"] == "窗口 王" and steps[-1]["actor"].startswith("staff:")
     # A terminal that never heard the first answer posts again: nothing new, current state.
     replay = kiosk.post_application(data)
     assert replay.status_code == 200

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from forms import wire
+import wire
 
 HEARTBEAT = b'{"outbox_depth": 0}'
 
@@ -26,16 +26,23 @@ def test_unsigned_request_is_refused(backend, kiosk):
 
 
 def test_unknown_kiosk_is_refused(backend, kiosk_client):
-    stranger = kiosk_client(wire.KioskKey(kiosk_id="NOT-REGISTERED", key=wire.new_key()))
+    stranger = kiosk_client(wire.KioskKey.generate("NOT-REGISTERED"))
     response = stranger.send("POST", "/v1/kiosks/NOT-REGISTERED/heartbeat", HEARTBEAT)
     assert response.status_code == 401
     assert response.json()["code"] == "unknown-kiosk"
 
 
 def test_wrong_key_is_refused(backend, kiosk):
-    forged = wire.KioskKey(kiosk_id=kiosk.key.kiosk_id, key=wire.new_key())
+    # Another key: its id is not registered for this terminal.
+    forged = wire.KioskKey.generate(kiosk.key.kiosk_id)
     response = kiosk.send("POST", _heartbeat_path(kiosk), HEARTBEAT, sign_as=forged)
     assert response.status_code == 401
+    assert response.json()["code"] == "unknown-kiosk"
+    # The registered key id with a signature from another key: a bad signature.
+    path = _heartbeat_path(kiosk)
+    headers = forged.sign("POST", path, HEARTBEAT)
+    headers[wire.HEADER_KEY_ID] = kiosk.key.key_id
+    response = kiosk.http.post(path, content=HEARTBEAT, headers=headers)
     assert response.json()["code"] == "bad-signature"
 
 
@@ -81,7 +88,7 @@ def test_disabled_kiosk_gets_403_only_with_a_good_signature(backend, kiosk_clien
     client = kiosk_client(key)
     path = f"/v1/kiosks/{key.kiosk_id}/heartbeat"
     assert client.send("POST", path, HEARTBEAT).status_code == 403
-    forged = wire.KioskKey(kiosk_id=key.kiosk_id, key=wire.new_key())
+    forged = wire.KioskKey.generate(key.kiosk_id)
     assert client.send("POST", path, HEARTBEAT, sign_as=forged).status_code == 401
 
 

@@ -7,12 +7,13 @@ import stat
 import subprocess
 import sys
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+import wire
 from backend.__main__ import main
 from backend.db import make_engine
-from backend.models import Kiosk, RegisteredName
-from forms import wire
+from backend.models import Kiosk, KioskPublicKey, RegisteredName
 
 
 def test_add_kiosk_writes_a_private_key_file_the_backend_accepts(tmp_path, capsys):
@@ -36,12 +37,15 @@ def test_add_kiosk_writes_a_private_key_file_the_backend_accepts(tmp_path, capsy
     assert capsys.readouterr().out.strip() == str(key_file)
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
     key = wire.KioskKey.load(key_file)
-    assert key.kiosk_id == "NH-GC-001" and len(key.key) == 32
-    assert json.loads(key_file.read_text())["format"] == "kiosk-key/1"
+    assert key.kiosk_id == "NH-GC-001" and len(key.seed()) == 32
+    assert json.loads(key_file.read_text())["format"] == "kiosk-key/2"
     engine = make_engine(f"sqlite:///{data / 'backend.sqlite3'}")
     with Session(engine) as session:
-        assert session.get(Kiosk, "NH-GC-001").key == key.key
+        stored = session.get(KioskPublicKey, ("NH-GC-001", key.key_id))
+        assert stored.public_key == key.public_raw  # the public half only
     engine.dispose()
+    # Nothing in the database is the private key.
+    assert key.seed() not in (data / "backend.sqlite3").read_bytes()
 
 
 def test_add_kiosk_twice_and_bad_ids_fail_with_both_languages(tmp_path, capsys):
@@ -54,7 +58,7 @@ def test_add_kiosk_twice_and_bad_ids_fail_with_both_languages(tmp_path, capsys):
     assert "终端编号" in err and "terminal id" in err
 
 
-def test_rotate_replaces_the_key_and_keeps_the_file_private(tmp_path):
+def test_rotate_overlaps_then_retire_and_the_file_stays_private(tmp_path):
     data = ["--data-dir", str(tmp_path)]
     key_file = tmp_path / "keys" / "K3.json"
     assert main(["add-kiosk", "K3", *data]) == 0
@@ -62,12 +66,18 @@ def test_rotate_replaces_the_key_and_keeps_the_file_private(tmp_path):
     key_file.chmod(0o644)  # someone loosened it by hand
     assert main(["add-kiosk", "K3", "--rotate", *data]) == 0
     new = wire.KioskKey.load(key_file)
-    assert new.key != old.key
+    assert new.key_id != old.key_id
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
     engine = make_engine(f"sqlite:///{tmp_path / 'backend.sqlite3'}")
     with Session(engine) as session:
-        assert session.get(Kiosk, "K3").key == new.key
+        live = {k.key_id for k in session.scalars(select(KioskPublicKey)) if k.retired_at is None}
+        assert live == {old.key_id, new.key_id}  # the rotation overlaps
+    assert main(["retire-key", "K3", old.key_id, *data]) == 0
+    with Session(engine) as session:
+        assert session.get(KioskPublicKey, ("K3", old.key_id)).retired_at is not None
+        assert session.get(KioskPublicKey, ("K3", new.key_id)).retired_at is None
     engine.dispose()
+    assert main(["retire-key", "K3", "0" * 16, *data]) == 1
     assert [p.name for p in key_file.parent.iterdir()] == ["K3.json"]  # no temporary left
 
 

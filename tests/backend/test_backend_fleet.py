@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
+from backend.clock import utcnow
 from backend.models import Kiosk
 from backend.staff_auth import StaffRole
-from backend.terminal_auth import utcnow
 
 SNAPSHOT = {
     "devices": [

@@ -12,7 +12,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
-from forms import wire
+import wire
 
 EXAMPLES = 30
 FUZZ_SETTINGS = settings(
@@ -52,7 +52,12 @@ def _operations(api_schema) -> list:
     return [result.ok() for result in api_schema.get_all_operations()]
 
 
-def _runner(label: str, strategy, send, failures: list[str], seen: dict[str, set[int]]):
+def _documented(api_schema, label: str) -> set[str]:
+    method, path = label.split(" ", 1)
+    return set(api_schema.raw_schema["paths"][path][method.lower()]["responses"])
+
+
+def _runner(label: str, strategy, send, failures: list[str], seen: dict[str, set[int]], documented):
     @FUZZ_SETTINGS
     @given(case=strategy)
     def run(case) -> None:
@@ -60,6 +65,8 @@ def _runner(label: str, strategy, send, failures: list[str], seen: dict[str, set
         seen.setdefault(label, set()).add(status)
         if status >= 500:
             failures.append(f"{label}: {status} {text[:200]}")
+        elif str(status) not in documented:
+            failures.append(f"{label}: undocumented {status} {text[:200]}")
 
     return run
 
@@ -72,14 +79,15 @@ def _fuzz(api_schema, send) -> tuple[list[str], dict[str, set[int]]]:
     failures: list[str] = []
     seen: dict[str, set[int]] = {}
     for operation in _operations(api_schema):
-        _runner(operation.label, operation.as_strategy(), send, failures, seen)()
+        documented = _documented(api_schema, operation.label)
+        _runner(operation.label, operation.as_strategy(), send, failures, seen, documented)()
     return failures, seen
 
 
 def test_every_operation_is_fuzzed(api_schema):
     labels = {op.label for op in _operations(api_schema)}
     assert "POST /v1/applications" in labels and "GET /v1/fleet" in labels
-    assert len(labels) == 11
+    assert len(labels) == 14
 
 
 def test_unsigned_inputs_never_cause_a_server_error(api_schema, backend):

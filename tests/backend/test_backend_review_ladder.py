@@ -37,7 +37,7 @@ def test_rejection_climbs_every_level_before_it_takes_effect(backend, staff_clie
     final = _act(staff_client, officers, StaffRole.DISTRICT, case, "reject").json()
     assert final["decision"]["status"] == "rejected"
     assert final["decision"]["reasons"][0]["zh"].startswith("申请不予登记")
-    steps = [(s["level"], s["actor"], s["action"]) for s in final["steps"]]
+    steps = [(s["level"], s["actor_name"], s["action"]) for s in final["steps"]]
     assert steps == [
         ("window", "window officer", "propose-rejection"),
         ("section", "section officer", "confirm-rejection-upwards"),

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from backend import review
-from backend.db import MIGRATIONS, make_engine, migrate
+from backend.clock import utcnow
+from backend.db import make_engine, migrate, run_alembic
 from backend.models import ApplicationRecord, SeenNonce
 from backend.review_levels import ReviewLevel
-from backend.terminal_auth import NoncePruner, utcnow
+from backend.steps import Actor
+from backend.terminal_auth import NoncePruner
 
 TABLES = {
     "kiosks",
@@ -30,11 +30,7 @@ TABLES = {
 
 
 def _alembic(engine, action: str, target: str) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        getattr(command, action)(config, target)
+    run_alembic(engine, action, target)
 
 
 def test_migrations_go_down_and_up_again(database_url):
@@ -91,10 +87,9 @@ def test_a_shorter_ladder_makes_the_section_final(database_url):
         record = _in_review(session)
         for level in (ReviewLevel.WINDOW, ReviewLevel.SECTION):
             review.reject(
-                session,
                 record,
                 level=level,
-                actor=level.value,
+                actor=Actor(id=f"staff:{level.value}", name=level.value),
                 reason="no premises",
                 at=at,
                 final_level=ReviewLevel.SECTION,
@@ -108,4 +103,53 @@ def test_a_shorter_ladder_makes_the_section_final(database_url):
             .where(ApplicationRecord.status == "rejected", ApplicationRecord.id == "veto-setting")
         )
     assert count == 1
+    engine.dispose()
+
+
+def test_upgrade_carries_old_rows_through_0002_to_0004(database_url):
+    """Rows written by the first schema survive the upgrade: per-category counters become one
+    sequence above both, duplicate staff names get their staff id appended, text reasons become
+    JSON, and the shared HMAC keys are gone (public keys only)."""
+    from sqlalchemy import text
+
+    engine = make_engine(database_url)
+    _alembic(engine, "downgrade", "base")
+    _alembic(engine, "upgrade", "0001")
+    now = utcnow()
+    with engine.begin() as connection:
+        connection.execute(
+            text("INSERT INTO counters (name, value) VALUES ('uscc:440605:1', 7), ('uscc:440605:2', 12)")
+        )
+        for token_hash in ("a" * 64, "b" * 64):
+            connection.execute(
+                text(
+                    "INSERT INTO staff_tokens (token_hash, name, role, enabled, created_at) "
+                    "VALUES (:h, '王丽', 'window', true, :t)"
+                ),
+                {"h": token_hash, "t": now},
+            )
+        connection.execute(
+            text(
+                "INSERT INTO kiosks (id, key, enabled, created_at) VALUES ('OLD', :k, true, :t)"
+            ),
+            {"k": b"\x01" * 32, "t": now},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO applications (id, kiosk_id, body_hash, body, service_id, status, "
+                "rejection_proposed, reasons, received_at) VALUES ('old-app', 'OLD', :h, '{}', "
+                "'individual_business', 'in-review', false, :r, :t)"
+            ),
+            {"h": "0" * 64, "r": '[{"code": "name-taken", "zh": "名称已被登记", "en": "taken"}]', "t": now},
+        )
+    migrate(engine)
+    with Session(engine) as session:
+        counters = dict(session.execute(text("SELECT name, value FROM counters")).all())
+        assert counters == {"uscc:9440605": 12}
+        staff = session.execute(text("SELECT staff_id, name FROM staff_tokens ORDER BY staff_id")).all()
+        assert [s.staff_id for s in staff] == ["staff:aaaaaaaaaaaa", "staff:bbbbbbbbbbbb"]
+        assert len({s.name for s in staff}) == 2
+        record = session.get(ApplicationRecord, "old-app")
+        assert record.reasons[0]["code"] == "name-taken" and record.held_for == []
+    assert "key" not in {c["name"] for c in inspect(engine).get_columns("kiosks")}
     engine.dispose()

@@ -98,8 +98,9 @@ def test_db_url_serves_postgresql(tmp_path, postgres_url):
 def test_several_worker_processes_share_one_postgresql(tmp_path, postgres_url):
     import json
 
+    import wire
     from backend.__main__ import main
-    from forms import samples, wire
+    from forms import samples
 
     key_file = tmp_path / "key.json"
     assert main(["add-kiosk", "W-1", "--db", postgres_url, "--key-file", str(key_file)]) == 0
