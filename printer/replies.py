@@ -28,7 +28,7 @@ class ReplyKind(StrEnum):
     REALTIME = "realtime"  # DLE EOT answer
     ASB = "asb"  # automatic status back, 4 bytes
     TRANSMIT = "transmit"  # GS r answer: the printer reached this point in its buffer
-    LICENCE_STATUS = "licence-status"  # ESC j answer from the licence printer
+    CLEARED = "cleared"  # 37 25 00: DLE DC4 8 cleared the buffers (Epson TM)
     NOISE = "noise"  # a byte no command asked for; kept for diagnostics
 
 
@@ -66,9 +66,9 @@ class EscPosReplies:
 
 
 class LicenceReplies:
-    """Classifier for the licence printer (PR2-style `ESC j` status, one byte, base 0x20).
+    """Classifier for an ESC/P2 licence printer: it sends nothing but XON/XOFF.
 
-    The status byte is 001x xxxx: bit 5 set, bits 6-7 clear, so never XON (0x11) or XOFF (0x13).
+    Epson's ESC/P Reference Manual defines no status reply in ESC/P2, so any other byte is noise.
     """
 
     def feed(self, byte: int) -> Reply | None:
@@ -76,6 +76,4 @@ class LicenceReplies:
             return Reply(ReplyKind.XON, bytes([byte]))
         if byte == XOFF:
             return Reply(ReplyKind.XOFF, bytes([byte]))
-        if byte & 0xE0 == 0x20:
-            return Reply(ReplyKind.LICENCE_STATUS, bytes([byte]))
         return Reply(ReplyKind.NOISE, bytes([byte]))

@@ -50,7 +50,8 @@ class PrinterSettings:
     chunk_bytes: int = 64  # below the 128-byte margin Epson printers keep after sending XOFF
     profile: PrinterProfile = field(default_factory=PrinterProfile)
     layout_dir: Path = DEFAULT_LAYOUT_DIR
-    ledger_path: Path | None = None  # licence printers: where the reprint ledger lives
+    ledger_path: Path | None = None  # licence printers: the reprint ledger (required to print)
+    licence_profile: str = "epson-lq-136"  # licence printers: printer.licence.profiles.PROFILES
 
     def wire_seconds(self, n_bytes: int) -> float:
         """8N1 puts 10 bits on the wire per byte."""

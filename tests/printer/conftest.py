@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
 from printer.emulator import VirtualReceiptPrinter
 from printer.receipt import Bilingual, ReceiptSummary
 from printer.settings import PrinterProfile, PrinterSettings
+
+# Helpers beside the tests (escp2_rules, licence_samples) import by name under importlib mode.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 STATUS_URL = "https://nh.example.gov.cn/s/NH20261129-0042"
 
