@@ -8,6 +8,7 @@ Their bit patterns do not overlap (Epson TM series):
     0xx1 xx10  (byte & 0x93 == 0x12)         -> real-time status reply (base 0x12)
     0xx1 xx00  (byte & 0x93 == 0x10)         -> first byte of a 4-byte ASB block
     0xx0 xxxx  (byte & 0x90 == 0x00)         -> GS r reply (bits 4 and 7 always 0)
+    37 25 00                                 -> buffers cleared (DLE DC4 fn=8 answer)
 
 ASB bytes 2-4 also have bit 4 clear, so they are taken by position, and because XON/XOFF have
 bit 4 set they can never be mistaken for an ASB continuation.
@@ -20,6 +21,7 @@ from enum import StrEnum
 
 XON = 0x11
 XOFF = 0x13
+CLEAR_RESPONSE = bytes([0x37, 0x25, 0x00])  # DLE DC4 fn=8 done (0011 0111: no other pattern)
 
 
 class ReplyKind(StrEnum):
@@ -43,12 +45,26 @@ class EscPosReplies:
 
     def __init__(self) -> None:
         self._asb: bytearray | None = None
+        self._clear: bytearray | None = None
 
     def feed(self, byte: int) -> Reply | None:
         if byte == XON:
             return Reply(ReplyKind.XON, bytes([byte]))
         if byte == XOFF:
             return Reply(ReplyKind.XOFF, bytes([byte]))
+        if self._clear is not None:  # 37 25 00: the answer to DLE DC4 fn=8
+            self._clear.append(byte)
+            expected = CLEAR_RESPONSE[: len(self._clear)]
+            if bytes(self._clear) != expected:
+                noise, self._clear = bytes(self._clear), None
+                return Reply(ReplyKind.NOISE, noise)
+            if len(self._clear) == len(CLEAR_RESPONSE):
+                self._clear = None
+                return Reply(ReplyKind.CLEARED, CLEAR_RESPONSE)
+            return None
+        if byte == CLEAR_RESPONSE[0] and self._asb is None:
+            self._clear = bytearray([byte])
+            return None
         if self._asb is not None:
             self._asb.append(byte)
             if len(self._asb) == 4:

@@ -32,9 +32,10 @@ from printer.settings import DEFAULT_CJK_FONT, DEFAULT_FALLBACK_FONTS
 
 FAULTS = ("paper-out", "cover-open", "offline", "slow", "drop-bytes", "paper-near-end", "error")
 STOPPING_FAULTS = {"paper-out", "cover-open", "offline", "error"}
-# Bytes still free when XOFF goes out: a host may have a chunk or two (2 x 64 bytes) in flight
-# and the receiver reads ~10 ms of line time (115 bytes at 115200) at once.
-XOFF_MARGIN = 512
+# Bytes still free when XOFF goes out. A real UART stops within a byte or two of XOFF; here the
+# host and the twin are processes on a busy machine and a pty has no wire, so up to ~800 bytes
+# were seen still queued in the kernel when XOFF left: 1 kB covers them.
+XOFF_MARGIN = 1024
 XON, XOFF = b"\x11", b"\x13"
 # A printer's ROM font is fixed-pitch: half-width Latin. WenQuanYi's Mono face (index 1) is too.
 MONO_CJK_FONT = Path(f"{DEFAULT_CJK_FONT}#1")
@@ -88,7 +89,8 @@ class VirtualPrinter:
         self.counters = Counters()
         self.jobs: list[FinishedJob] = []
         self.port: PtyPort | None = None
-        self._inbuf = bytearray()  # the receive buffer, in bytes
+        self._inbuf = bytearray()  # received bytes the engine has not parsed yet
+        self._held = 0  # bytes received and not yet printed: what the buffer's size limits
         self._ops: deque[Op] = deque()  # parsed from the buffer, not yet executed
         self._xoff = False
         self._cond = threading.Condition()
@@ -171,9 +173,15 @@ class VirtualPrinter:
 
     @property
     def buffered(self) -> int:
-        """Bytes received and not yet printed (receive buffer plus parsed, pending commands)."""
+        """Bytes received and not yet printed (receive buffer, parsed commands, a partial one)."""
         with self._cond:
-            return len(self._inbuf) + sum(len(op.raw) for op in self._ops)
+            return self._held + self._parser_pending()
+
+    @property
+    def incomplete_command_bytes(self) -> int:
+        """Bytes of a command cut off mid-way, which waits for the rest of it."""
+        with self._cond:
+            return self._parser_pending()
 
     def wait_for_jobs(self, count: int, timeout_s: float = 10.0) -> bool:
         deadline = time.monotonic() + timeout_s
@@ -238,14 +246,15 @@ class VirtualPrinter:
 
     def _buffer(self, data: bytes) -> None:
         with self._cond:
-            room = max(0, self.buffer_bytes - len(self._inbuf))
+            room = max(0, self.buffer_bytes - self._held)
             if len(data) > room:
                 self.counters.lost += len(data) - room
                 data = data[:room]
             self._inbuf += data
+            self._held += len(data)
             self._cond.notify_all()
             if (self.flow == "xonxoff" and not self._xoff
-                    and len(self._inbuf) >= self.buffer_bytes - XOFF_MARGIN):
+                    and self._held >= self.buffer_bytes - min(XOFF_MARGIN, self.buffer_bytes // 2)):
                 self._xoff = True
                 self.counters.xoff_sent += 1
                 self.answer(XOFF)
@@ -292,9 +301,16 @@ class VirtualPrinter:
                     self._cond.wait(0.05)
                     continue
                 if not self._ops:
+                    # Bytes the parser holds for a command still arriving (a big image) count
+                    # as taken by the engine: a running printer streams an image through its
+                    # receive buffer; a stopped one takes nothing, so the buffer fills.
                     chunk = bytes(self._inbuf[:256])
                     del self._inbuf[:256]
-                    self._ops.extend(op for op in self._parse(chunk) if not op.realtime)
+                    self._held -= len(chunk)
+                    for parsed in self._parse(chunk):
+                        if not parsed.realtime:  # real-time ones were answered on arrival
+                            self._ops.append(parsed)
+                            self._held += len(parsed.raw)
                     self._maybe_xon()
                     if not self._ops:
                         continue
@@ -303,9 +319,12 @@ class VirtualPrinter:
                 time.sleep(len(op.raw) / self.slow_bytes_per_s)  # an image prints by its size
             with self._engine_lock:
                 self._execute(op)
+            with self._cond:
+                self._held -= len(op.raw)
+                self._maybe_xon()
 
     def _maybe_xon(self) -> None:
-        if self._xoff and len(self._inbuf) <= self.buffer_bytes // 4:
+        if self._xoff and self._held <= self.buffer_bytes // 4:
             self._xoff = False
             self.answer(XON)
 
@@ -324,6 +343,7 @@ class VirtualPrinter:
         with self._engine_lock, self._cond:
             self._inbuf.clear()
             self._ops.clear()
+            self._held = 0
             self._reset_parser()
             if self._job_open:
                 self.counters.discarded_jobs += 1
@@ -381,6 +401,9 @@ class VirtualPrinter:
 
     def _reset_parser(self) -> None:
         raise NotImplementedError
+
+    def _parser_pending(self) -> int:
+        return self._parser.pending
 
     def _on_realtime(self, op: Op) -> None:
         raise NotImplementedError
