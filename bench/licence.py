@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from printer import LicenceData, LicencePrinter, PrinterSettings, render_licence_pdf  # noqa: E402
+from printer import LicenceData, LicenceJob, LicencePrinter, PrinterSettings, render_licence_pdf  # noqa: E402
 from printer.emulator import VirtualLicencePrinter  # noqa: E402
 from printer.licence.escp2 import encode_overprint  # noqa: E402
 from printer.licence.layout import load_layout  # noqa: E402
@@ -79,7 +79,7 @@ def main() -> None:
                 printer.status()
                 for stock in ("A4", "A3"):
                     start = time.perf_counter()
-                    result = printer.print(licence, stock)
+                    result = printer.print(LicenceJob(licence, stock))
                     seconds = time.perf_counter() - start
                     assert result.outcome.value == "unconfirmed", result  # ESC/P2: no confirmation exists
                     figures[f"print_s_{stock}_{BAUD}"] = round(seconds, 3)

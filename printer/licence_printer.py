@@ -15,10 +15,9 @@ from __future__ import annotations
 import logging
 import threading
 import time
-import uuid
 
 from printer.failures import failure_summary
-from printer.licence.data import LicenceData, ReprintRequest
+from printer.interface import LicenceJob
 from printer.licence.escp2 import check_fit, encode_overprint
 from printer.licence.layout import LayoutError, load_layout
 from printer.licence.ledger import ReprintLedger
@@ -61,11 +60,10 @@ class LicencePrinter:
         return PrinterStatus(State.UNKNOWN, f"{self.profile.name}: ESC/P2 has no status request "
                                             "(ESC/P Reference Manual)")
 
-    def print(self, licence: LicenceData, stock: str = "A4",
-              reprint: ReprintRequest | None = None) -> PrintResult:
-        """Overprint one licence on `stock`. Never raises; see Outcome for the values."""
+    def print(self, job: LicenceJob) -> PrintResult:
+        """Overprint one licence on its stock. Never raises; see Outcome for the values."""
         started = time.monotonic()
-        job_id = f"L-{uuid.uuid4().hex[:12]}"
+        job_id, licence, stock, reprint = job.job_id, job.licence, job.stock, job.reprint
         with self._lock:
             try:
                 result = self._print(job_id, licence, stock, reprint, started)

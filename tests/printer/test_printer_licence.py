@@ -19,6 +19,7 @@ from PIL import Image
 
 from printer import (
     LayoutError,
+    LicenceJob,
     LicencePrinter,
     Outcome,
     ReprintLedger,
@@ -126,7 +127,7 @@ def test_overprint_lands_every_value_with_no_breach_and_is_never_called_printed(
         virtual_licence, licence_printer, stock):
     licence = make_licence()
     assert licence_printer.status().state is State.UNKNOWN  # ESC/P2 has no status request
-    result = licence_printer.print(licence, stock)
+    result = licence_printer.print(LicenceJob(licence, stock))
     assert result.outcome is Outcome.UNCONFIRMED, result.detail
     assert virtual_licence.wait_for_jobs(1)
     job = virtual_licence.jobs[0]
@@ -159,18 +160,18 @@ def test_the_virtual_printer_ignores_an_upward_move_as_a_real_one_does(virtual_l
 def test_the_same_licence_is_not_printed_twice_without_a_recorded_reprint(
         virtual_licence, licence_printer, settings_for, tmp_path):
     licence = make_licence()
-    first = licence_printer.print(licence, "A4")
+    first = licence_printer.print(LicenceJob(licence, "A4"))
     assert first.outcome is Outcome.UNCONFIRMED
-    again = licence_printer.print(licence, "A4")
+    again = licence_printer.print(LicenceJob(licence, "A4"))
     assert again.outcome is Outcome.REFUSED and first.job_id in again.detail
     licence_printer.close()
     restarted = LicencePrinter(settings_for(virtual_licence.device_path,
                                             ledger_path=tmp_path / "ledger.sqlite3"))
     try:
-        assert restarted.print(licence, "A4").outcome is Outcome.REFUSED
-        reprint = restarted.print(licence, "A4", ReprintRequest("paper jam", "tech-007"))
+        assert restarted.print(LicenceJob(licence, "A4")).outcome is Outcome.REFUSED
+        reprint = restarted.print(LicenceJob(licence, "A4", ReprintRequest("paper jam", "tech-007")))
         assert reprint.outcome is Outcome.UNCONFIRMED
-        assert restarted.print(licence, "A3").outcome is Outcome.UNCONFIRMED
+        assert restarted.print(LicenceJob(licence, "A3")).outcome is Outcome.UNCONFIRMED
         history = restarted.ledger.history(licence.credit_code)
     finally:
         restarted.close()
@@ -183,13 +184,13 @@ def test_an_attempt_cut_short_by_a_crash_counts_as_possibly_printed(tmp_path, li
     ledger = ReprintLedger(tmp_path / "ledger.sqlite3")
     ledger.begin("L-crashed", CODE, "A4")
     ledger.close()
-    assert licence_printer.print(make_licence(), "A4").outcome is Outcome.REFUSED
+    assert licence_printer.print(LicenceJob(make_licence(), "A4")).outcome is Outcome.REFUSED
 
 
 def test_paper_out_mid_sheet_is_partly_printed_and_the_rest_prints_after_the_refill(
         virtual_licence, licence_printer):
     virtual_licence.raise_fault("paper-out", after_bytes=1500)
-    result = licence_printer.print(make_licence(), "A4")
+    result = licence_printer.print(LicenceJob(make_licence(), "A4"))
     assert result.outcome is Outcome.PARTLY_PRINTED, result.detail
     assert 0 < result.bytes_sent < 9000
     assert virtual_licence.wait_for_jobs(1)
@@ -224,19 +225,19 @@ def test_licence_printer_recovers_after_the_link_is_pulled(tmp_path, settings_fo
             assert printer.status().state is State.DISCONNECTED
             emu.restore()
             assert printer.status().state is State.UNKNOWN
-            assert printer.print(make_individual(), "A3").outcome is Outcome.UNCONFIRMED
+            assert printer.print(LicenceJob(make_individual(), "A3")).outcome is Outcome.UNCONFIRMED
         finally:
             printer.close()
 
 
 def test_unknown_stock_is_refused_with_the_reason(licence_printer):
-    result = licence_printer.print(make_licence(), "B5")
+    result = licence_printer.print(LicenceJob(make_licence(), "B5"))
     assert result.outcome is Outcome.REFUSED and "B5" in result.detail
 
 
 def test_text_that_cannot_fit_is_refused_before_anything_is_sent(licence_printer):
     long_scope = tuple(f"第{i}项经营活动的规范表述" for i in range(240))
-    result = licence_printer.print(make_licence(scope_general=long_scope), "A4")
+    result = licence_printer.print(LicenceJob(make_licence(scope_general=long_scope), "A4"))
     assert result.outcome is Outcome.REFUSED and "经营范围" in result.detail
     assert result.bytes_sent == 0 and licence_printer.ledger.history(CODE) == []
 
@@ -245,7 +246,7 @@ def test_a_printer_narrower_than_the_stock_is_refused(virtual_licence, settings_
     printer = LicencePrinter(settings_for(virtual_licence.device_path, licence_profile="epson-lq-80",
                                           ledger_path=tmp_path / "n.sqlite3"))
     try:
-        result = printer.print(make_licence(), "A4")
+        result = printer.print(LicenceJob(make_licence(), "A4"))
     finally:
         printer.close()
     assert result.outcome is Outcome.REFUSED and "epson-lq-80" in result.detail
