@@ -23,13 +23,16 @@ import contextlib
 import io
 import json
 import logging
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
 from printer import (  # noqa: E402
     RECEIPT_MODELS,
@@ -96,6 +99,19 @@ def timed_print(baud: int, native: bool, document: Document, out: Path):
     return result.bytes_sent, elapsed, length_mm
 
 
+IMPORT_PROBE = ("import time; t = time.perf_counter(); import printer; a = time.perf_counter() - t; "
+                "t = time.perf_counter(); from printer import ReceiptPrinter, LicencePrinter, open_printers; "
+                "print(a, time.perf_counter() - t)")
+
+
+def import_seconds() -> tuple[float, float]:
+    """Median over 5 fresh interpreters: `import printer`, then the drivers and open_printers."""
+    runs = [tuple(map(float, subprocess.run([sys.executable, "-c", IMPORT_PROBE], capture_output=True,
+                                            text=True, check=True, cwd=ROOT).stdout.split()))
+            for _ in range(5)]
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+
+
 def main() -> None:
     document = build_receipt(sample_receipt())
     profile = RECEIPT_MODELS["generic-escpos"]
@@ -123,6 +139,9 @@ def main() -> None:
         figures[f"python_escpos_bytes_{mode}"] = theirs
         figures[f"ours_bytes_{mode}"] = ours
         figures[f"python_escpos_wire_s_9600_{mode}"] = round(theirs * 10 / 9600, 3)
+    bare, drivers = import_seconds()
+    figures["import_printer_ms"] = round(bare * 1000, 1)
+    figures["import_drivers_ms"] = round(drivers * 1000, 1)
     print(json.dumps(figures, ensure_ascii=False))
 
 

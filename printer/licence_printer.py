@@ -18,10 +18,9 @@ import time
 
 from printer.failures import failure_summary
 from printer.interface import LicenceJob
-from printer.licence.escp2 import check_fit, encode_overprint
+from printer.licence.escp2_fit import check_fit
 from printer.licence.layout import LayoutError, load_layout
 from printer.licence.ledger import ReprintLedger
-from printer.licence.placement import place
 from printer.licence.profiles import licence_profile
 from printer.link import LinkError, LinkTimeout, SerialLink
 from printer.replies import LicenceReplies
@@ -92,6 +91,10 @@ class LicencePrinter:
         problems = check_fit(layout, self.profile)
         if problems:
             return done(Outcome.REFUSED, PrinterStatus(State.ERROR, problems[0]), detail="; ".join(problems))
+        # The encoder (Pillow, qrcode) loads on the first licence, not when the kiosk starts.
+        from printer.licence.escp2 import encode_overprint
+        from printer.licence.placement import place
+
         placement = place(licence, layout, self.profile)
         if placement.overflowing:
             detail = (f"内容超出{stock}版面 / text does not fit the {stock} layout: "

@@ -21,7 +21,6 @@ import threading
 import time
 
 from printer.escpos import commands as cmd
-from printer.escpos.encoder import encode
 from printer.failures import failure_summary
 from printer.link import LinkError, LinkTimeout, SerialLink
 from printer.receipt import ReceiptJob
@@ -111,6 +110,8 @@ class ReceiptPrinter:
         if not before.can_print:
             return done(Outcome.FAILED, before, 0, "not sent: printer not ready")
         warnings = before.warnings
+        from printer.escpos.encoder import encode  # Pillow and qrcode load on the first receipt
+
         data = encode(job.document, self.settings.profile)
         progress = [0]
         try:
