@@ -1,8 +1,16 @@
 """Licence benchmark: PDF render time per stock, and the ESC/P2 overprint's size and print time.
 
 Prints ONE JSON line: cold (first, includes registering the font) and warm (median of 10) PDF
-render times for A4 and A3, the overprint's bytes, and the time to a confirmed print on the
-virtual licence printer at 115200 baud against bytes x 10 / baud.
+render times for A4 and A3, the overprint's bytes, the time to send it to the virtual licence
+printer (the driver's result is `unconfirmed`: ESC/P2 reports nothing), and a model of how long
+an impact printer takes to put it on paper.
+
+Paper-time model (an assumption, not a measurement; check the fitted model's specifications):
+the head makes one pass per printed line (each distinct vertical position: a text row or a
+24-dot image band), unidirectionally, across the line's extent at HEAD_IN_S inches a second,
+plus LINE_FEED_S per pass. A 24-pin printer in letter quality prints on the order of 100
+characters a second at 10 cpi, i.e. 10 inches a second: a licence takes many seconds, far more
+than the wire at 115200 or even 9600 baud.
 
     .venv/bin/python bench/licence.py
 """
@@ -14,42 +22,44 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from printer import LicenceData, LicencePrinter, PrinterSettings, render_licence_pdf  # noqa: E402
+from printer import LicenceJob, LicencePrinter, PrinterSettings, render_licence_pdf  # noqa: E402
 from printer.emulator import VirtualLicencePrinter  # noqa: E402
-from printer.licence.escp2 import encode_overprint  # noqa: E402
+from printer.licence.escp2 import BAND_UNITS, encode_overprint  # noqa: E402
 from printer.licence.layout import load_layout  # noqa: E402
-from printer.licence.placement import place  # noqa: E402
-from printer.settings import DEFAULT_LAYOUT_DIR, PrinterProfile  # noqa: E402
+from printer.licence.placement import cells, place, units  # noqa: E402
+from printer.licence.profiles import UNITS, licence_profile  # noqa: E402
+from printer.samples import sample_licence  # noqa: E402
+from printer.settings import DEFAULT_CJK_FONT, DEFAULT_FALLBACK_FONTS, DEFAULT_LAYOUT_DIR  # noqa: E402
 
 BAUD = 115200
+HEAD_IN_S = 10.0  # assumed letter-quality head speed
+LINE_FEED_S = 0.06  # assumed per pass: paper advance and head turn-around
 
 
-def standard_licence() -> LicenceData:
-    return LicenceData(
-        credit_code="91440605MA4X000010",
-        name="佛山市南海区桂香餐饮有限公司",
-        entity_type="有限责任公司（自然人独资）",
-        representative="张小三",
-        scope_general=("餐饮管理", "食品销售（仅销售预包装食品）", "保健食品（预包装）销售", "第二类医疗器械销售"),
-        scope_licensed=("餐饮服务", "食品销售", "药品零售", "第三类医疗器械经营"),
-        registered_capital=Decimal("1000000"),
-        established=date(2026, 11, 29),
-        address="广东省佛山市南海区桂城街道南海大道北1号金融高新区A座1201室",
-        authority="佛山市南海区市场监督管理局",
-        issued=date(2026, 11, 29),
-        verify_url="https://gsxt.example.gov.cn/v/91440605MA4X000010",
-    )
+def paper_seconds(placement, layout, profile) -> tuple[int, float]:
+    """(passes, seconds) under the model above."""
+    extent: dict[int, int] = {}  # vertical position -> rightmost end, 1/360 inch from the origin
+    origin = units(layout.origin_x_mm)
+    for run in placement.runs:
+        end = run.x + round(cells(run.text) * profile.cell_units) - origin
+        extent[run.y] = max(extent.get(run.y, 0), end)
+    qr_top, qr_size = units(layout.qr.y), units(layout.qr.size_mm)
+    for offset in range(0, qr_size, BAND_UNITS):
+        y = qr_top + offset
+        extent[y] = max(extent.get(y, 0), units(layout.qr.x) + qr_size - origin)
+    seconds = sum(end / UNITS / HEAD_IN_S + LINE_FEED_S for end in extent.values())
+    return len(extent), seconds
 
 
 def main() -> None:
-    licence = standard_licence()
-    figures: dict[str, object] = {}
+    licence = sample_licence()
+    profile = licence_profile("epson-lq-136")
+    fonts = (DEFAULT_CJK_FONT, *DEFAULT_FALLBACK_FONTS)
+    figures: dict[str, object] = {"head_in_s_assumed": HEAD_IN_S, "line_feed_s_assumed": LINE_FEED_S}
     for stock in ("A4", "A3"):
         start = time.perf_counter()
         pdf = render_licence_pdf(licence, stock)
@@ -63,9 +73,15 @@ def main() -> None:
         figures[f"pdf_bytes_{stock}"] = len(pdf)
         layout = load_layout(stock, DEFAULT_LAYOUT_DIR)
         start = time.perf_counter()
-        data = encode_overprint(place(licence, layout), layout, PrinterProfile())
+        placement = place(licence, layout, profile)
+        data = encode_overprint(placement, layout, profile, fonts)
         figures[f"escp2_encode_s_{stock}"] = round(time.perf_counter() - start, 4)
         figures[f"escp2_bytes_{stock}"] = len(data)
+        passes, paper = paper_seconds(placement, layout, profile)
+        figures[f"passes_{stock}"] = passes
+        figures[f"paper_model_s_{stock}"] = round(paper, 1)
+        for baud in (9600, 115200):
+            figures[f"wire_s_{stock}_{baud}"] = round(len(data) * 10 / baud, 3)
     with tempfile.TemporaryDirectory() as tmp:
         emu = VirtualLicencePrinter(baud=BAUD, out_dir=Path(tmp))
         with emu:
@@ -76,11 +92,10 @@ def main() -> None:
                 printer.status()
                 for stock in ("A4", "A3"):
                     start = time.perf_counter()
-                    result = printer.print(licence, stock)
+                    result = printer.print(LicenceJob(licence, stock))
                     seconds = time.perf_counter() - start
-                    assert result.printed, result
-                    figures[f"print_s_{stock}_{BAUD}"] = round(seconds, 3)
-                    figures[f"wire_s_{stock}_{BAUD}"] = round(result.bytes_sent * 10 / BAUD, 3)
+                    assert result.outcome.value == "unconfirmed", result  # ESC/P2 confirms nothing
+                    figures[f"send_s_{stock}_{BAUD}"] = round(seconds, 3)
             finally:
                 printer.close()
     print(json.dumps(figures))

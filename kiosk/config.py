@@ -4,9 +4,10 @@ A kiosk that starts half-configured fails later, in front of a citizen, in a way
 cannot see from the lobby. So every key is checked at start: an unknown key (a typo), a wrong
 type or a value out of range raises `ConfigError` naming the key, the value and what is allowed,
 and the terminal refuses to start. Every key has an embedded default, so a terminal with no file
-at all is fully configured for a laptop: printers "virtual" (the virtual printer on a
-pseudo-terminal), the backend on loopback. The terminal does not drive its printers yet: the
-printer settings are checked now so a terminal is never deployed with a typo in them.
+at all is fully configured for a laptop: printers "virtual" (printer.open_printers starts the
+model's virtual twin on a pseudo-terminal), the backend on loopback. `printers_config` hands the
+printer settings to `printer.open_printers`; a licence printer too narrow for the loaded stock is
+refused here, at start, not discovered on paper.
 
 Where the file is looked for, first match wins: `--config PATH`, `$KIOSK_CONFIG`,
 `./config.toml`; with none of them, the embedded defaults alone.
@@ -31,8 +32,7 @@ BAUD_RATES = (9600, 19200, 38400, 57600, 115200)
 FLOW_CONTROLS = ("none", "rtscts", "xonxoff", "dsrdtr")
 LICENCE_STOCKS = ("A4", "A3")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
-# pyserial's URL handlers (serial_for_url); "virtual" names the virtual printer (printer.emulator),
-# which the terminal will start for itself once it prints.
+# pyserial's URL handlers (serial_for_url); "virtual" is left to printer.open_printers.
 SERIAL_URL_SCHEMES = ("loop", "socket", "rfc2217", "spy", "alt", "hwgrep")
 # 100,000 PBKDF2 rounds: about 0.1 s on these 2-core terminals, once per technician login.
 PIN_ITERATIONS = 100_000
@@ -89,6 +89,7 @@ class PrinterPort:
     write_timeout_seconds: float = 5.0
     native_qr: bool = True
     stock: str = "A4"
+    model: str = ""  # printer.models: "" = the default model of its kind
 
 
 @dataclass(frozen=True)
@@ -376,14 +377,42 @@ def _backend(r: _Reader, base_dir: Path) -> Backend:
 
 
 def _printer(r: _Reader, prefix: str, d: PrinterPort) -> PrinterPort:
-    return PrinterPort(
+    port = PrinterPort(
         port=r.get(f"{prefix}.port", d.port, _serial_port),
         baud=r.get(f"{prefix}.baud", d.baud, _one_of(BAUD_RATES)),
         flow_control=r.get(f"{prefix}.flow_control", d.flow_control, _one_of(FLOW_CONTROLS)),
         write_timeout_seconds=r.get(f"{prefix}.write_timeout_seconds", d.write_timeout_seconds, _number(0.5, 60)),
         native_qr=r.get(f"{prefix}.native_qr", d.native_qr, _boolean),
         stock=r.get(f"{prefix}.stock", d.stock, _one_of(LICENCE_STOCKS)),
+        model=r.get(f"{prefix}.model", d.model, _printer_model(prefix.rsplit(".", 1)[-1])),
     )
+    if prefix.endswith("licence"):
+        from printer.models import DEFAULT_LICENCE_MODEL, licence_layout_problems
+
+        problems = licence_layout_problems(port.model or DEFAULT_LICENCE_MODEL, port.stock)
+        if problems:
+            raise ConfigError(f"{prefix}.model", port.model or DEFAULT_LICENCE_MODEL,
+                              f"a printer wide enough for the {port.stock} stock: {problems[0]}")
+    return port
+
+
+def _printer_model(kind: str) -> Callable[[str, Any], Any]:
+    from printer import models
+
+    names = models.LICENCE_MODEL_NAMES if kind == "licence" else models.RECEIPT_MODEL_NAMES
+    return _one_of(("", *names))
+
+
+def printers_config(config: KioskConfig):  # -> printer.PrintersConfig, imported when called
+    """The [printers.*] settings and the data directory, as printer.open_printers takes them."""
+    from printer import PrinterLine, PrintersConfig
+
+    def line(p: PrinterPort) -> PrinterLine:
+        return PrinterLine(port=p.port, baud=p.baud, flow_control=p.flow_control,
+                           write_timeout_s=p.write_timeout_seconds, model=p.model, native_qr=p.native_qr)
+
+    return PrintersConfig(receipt=line(config.printers.receipt), licence=line(config.printers.licence),
+                          data_dir=config.data_dir, stocks=(config.printers.licence.stock,))
 
 
 def _logging(r: _Reader) -> Logging:

@@ -132,15 +132,16 @@ def pack_bits(image: Image.Image) -> tuple[int, int, bytes]:
     return width_bytes, mono.height, avoid_realtime(bytes(b ^ 0xFF for b in raw))
 
 
-# Byte pairs that begin a real-time request (DLE EOT, DLE ENQ, the licence printer's ESC j).
-# Printers spot these anywhere in the stream, even inside image data.
-REALTIME_PAIRS = frozenset({(0x10, 0x04), (0x10, 0x05), (0x1B, 0x6A)})
+# Byte pairs that begin an ESC/POS real-time request (DLE EOT, DLE ENQ; DLE DC4 is followed by
+# fn and a fixed key, see escpos.commands). Printers spot these anywhere in the stream, even in
+# image data. (ESC/P2 has no real-time requests, so the licence job needs no such care.)
+REALTIME_PAIRS = frozenset({(0x10, 0x04), (0x10, 0x05)})
 
 
 def avoid_realtime(data: bytes) -> bytes:
     """Image data with no real-time request hidden in it, at the cost of one dot per hit.
 
-    Clearing the lowest black dot of the first byte (0x10 -> 0x00, 0x1B -> 0x1A) is invisible at
+    Clearing the lowest black dot of the first byte (0x10 -> 0x00) is invisible at
     0.125 mm, and keeps a photo of a QR code or a character from clearing the printer's buffer.
     """
     out = bytearray(data)

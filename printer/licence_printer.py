@@ -1,11 +1,13 @@
-"""The licence printer: ESC/P2 overprint on pre-printed stock, status before and after, reprints.
+"""The licence printer: ESC/P2 overprint on pre-printed stock, results as the manual allows.
 
-Status protocol (PR2-style `ESC j`, modelled; check it against the fitted printer's manual): one
-byte back, always 0x20 | flags, so it is never XON/XOFF:
-    0x01 no sheet / paper out   0x02 cover open   0x04 offline   0x08 error
-    0x10 busy: a page is still in the buffer or being printed
-The job is confirmed when, after the last byte (form feed), the printer reports not busy and no
-fault: the page was printed and ejected.
+Epson's "ESC/P Reference Manual" defines no status request in ESC/P2 and no command that discards
+data the printer has received (see printer/licence/profiles.py). So, for the profiles we have:
+- status() can say the line is there (or not) and, with DSR/DTR flow, that the printer holds it;
+  otherwise it reports `unknown`, never `ready`.
+- A job whose every byte went out is `unconfirmed`: nobody can tell it came out right, so the
+  terminal asks the citizen or staff (never `printed`).
+- A job the printer stopped taking (XOFF/DSR held past the write timeout) or whose line broke
+  mid-way is `partly-printed`: what the printer received prints once the fault is cleared.
 """
 
 from __future__ import annotations
@@ -13,40 +15,32 @@ from __future__ import annotations
 import logging
 import threading
 import time
-import uuid
-from pathlib import Path
 
 from printer.failures import failure_summary
-from printer.licence.data import LicenceData, ReprintRequest
-from printer.licence.escp2 import CLEAR_BUFFERS, STATUS_REQUEST, encode_overprint
+from printer.interface import LicenceJob
+from printer.licence.escp2_fit import check_fit
 from printer.licence.layout import LayoutError, load_layout
 from printer.licence.ledger import ReprintLedger
-from printer.licence.placement import place
+from printer.licence.profiles import licence_profile
 from printer.link import LinkError, LinkTimeout, SerialLink
-from printer.replies import LicenceReplies, ReplyKind
+from printer.replies import LicenceReplies
 from printer.settings import PrinterSettings
-from printer.status import Outcome, PrinterStatus, PrintResult, State, StatusBits
+from printer.status import Outcome, PrinterStatus, PrintResult, State
 
 log = logging.getLogger(__name__)
 
-POLL_S = 0.05  # a status request is 2 bytes out, 1 back: cheap to ask often
-BUSY = 0x10
 ALREADY_PRINTED = ("该执照已打印，如需补打请由工作人员申请补打",
                    "This licence was already printed; staff must request a reprint")
 
 
-def decode_licence_status(byte: int) -> tuple[PrinterStatus, bool]:
-    bits = StatusBits(paper_out=bool(byte & 0x01), cover_open=bool(byte & 0x02),
-                      offline=bool(byte & 0x04), error=bool(byte & 0x08))
-    return bits.to_status(), bool(byte & BUSY)
-
-
 class LicencePrinter:
     def __init__(self, settings: PrinterSettings, ledger: ReprintLedger | None = None):
+        if ledger is None and settings.ledger_path is None:
+            raise ValueError("a licence printer needs a reprint ledger (ledger_path under the data directory)")
         self.settings = settings
+        self.profile = licence_profile(settings.licence_profile)
         self.link = SerialLink(settings, LicenceReplies)
-        self.ledger = ledger or ReprintLedger(
-            settings.ledger_path or Path("var") / "licence-ledger.sqlite3")
+        self.ledger = ledger or ReprintLedger(settings.ledger_path)
         self._lock = threading.Lock()
 
     def close(self) -> None:
@@ -54,27 +48,21 @@ class LicencePrinter:
 
     def status(self) -> PrinterStatus:
         with self._lock:
-            return self._poll()[0]
+            return self._status()
 
-    def _poll(self) -> tuple[PrinterStatus, bool]:
+    def _status(self) -> PrinterStatus:
         if not self.link.ensure_open():
-            return PrinterStatus(State.DISCONNECTED, self.link.last_error), False
-        self.link.discard(ReplyKind.LICENCE_STATUS)
-        try:
-            self.link.send_realtime(STATUS_REQUEST)
-        except LinkError as exc:
-            return PrinterStatus(State.DISCONNECTED, str(exc)), False
-        reply = self.link.await_reply(ReplyKind.LICENCE_STATUS, self.settings.status_timeout_s)
-        if reply is None:
-            detail = self.link.last_error if not self.link.is_open else "no reply to status request"
-            return PrinterStatus(State.DISCONNECTED, detail), False
-        return decode_licence_status(reply.data[0])
+            return PrinterStatus(State.DISCONNECTED, self.link.last_error)
+        if self.link.held:
+            return PrinterStatus(State.OFFLINE, "the printer holds the line (XOFF or DSR low): "
+                                                "busy, off line, out of paper or cover open")
+        return PrinterStatus(State.UNKNOWN, f"{self.profile.name}: ESC/P2 has no status request "
+                                            "(ESC/P Reference Manual)")
 
-    def print(self, licence: LicenceData, stock: str = "A4",
-              reprint: ReprintRequest | None = None) -> PrintResult:
-        """Overprint one licence on `stock`. Never raises; REFUSED when it needs a reprint request."""
+    def print(self, job: LicenceJob) -> PrintResult:
+        """Overprint one licence on its stock. Never raises; see Outcome for the values."""
         started = time.monotonic()
-        job_id = f"L-{uuid.uuid4().hex[:12]}"
+        job_id, licence, stock, reprint = job.job_id, job.licence, job.stock, job.reprint
         with self._lock:
             try:
                 result = self._print(job_id, licence, stock, reprint, started)
@@ -93,19 +81,28 @@ class LicencePrinter:
 
         earlier = self.ledger.previous(licence.credit_code, stock)
         if earlier and reprint is None:
-            return done(Outcome.REFUSED, PrinterStatus(State.READY),
+            return done(Outcome.REFUSED, PrinterStatus(State.UNKNOWN),
                         detail=f"{ALREADY_PRINTED[0]} / {ALREADY_PRINTED[1]} "
                                f"(earlier job {earlier[-1].job_id})")
         try:
             layout = load_layout(stock, self.settings.layout_dir)
         except LayoutError as exc:
-            return done(Outcome.FAILED, PrinterStatus(State.ERROR, str(exc)), detail=str(exc))
-        placement = place(licence, layout)
+            return done(Outcome.REFUSED, PrinterStatus(State.ERROR, str(exc)), detail=str(exc))
+        problems = check_fit(layout, self.profile)
+        if problems:
+            return done(Outcome.REFUSED, PrinterStatus(State.ERROR, problems[0]), detail="; ".join(problems))
+        # The encoder (Pillow, qrcode) loads on the first licence, not when the kiosk starts.
+        from printer.licence.escp2 import encode_overprint
+        from printer.licence.placement import place
+
+        placement = place(licence, layout, self.profile)
         if placement.overflowing:
-            detail = f"text does not fit the {stock} layout: {', '.join(placement.overflowing)}"
-            return done(Outcome.FAILED, PrinterStatus(State.READY), detail=detail)
-        data = encode_overprint(placement, layout, self.settings.profile)
-        before = self._wait_idle()
+            detail = (f"内容超出{stock}版面 / text does not fit the {stock} layout: "
+                      f"{', '.join(placement.overflowing)}")
+            return done(Outcome.REFUSED, PrinterStatus(State.UNKNOWN), detail=detail)
+        fonts = (self.settings.profile.font_path, *self.settings.profile.fallback_fonts)
+        data = encode_overprint(placement, layout, self.profile, fonts)
+        before = self._status()
         if not before.can_print:
             return done(Outcome.FAILED, before, detail="not sent: printer not ready")
         self.ledger.begin(job_id, licence.credit_code, stock,
@@ -115,52 +112,24 @@ class LicencePrinter:
         self.ledger.finish(job_id, result.outcome)
         return result
 
-    def _wait_idle(self) -> PrinterStatus:
-        deadline = time.monotonic() + self.settings.confirm_margin_s
-        while True:
-            status, busy = self._poll()
-            if not busy or not status.can_print or time.monotonic() >= deadline:
-                return status if not busy else PrinterStatus(State.ERROR, "busy with another page")
-            time.sleep(POLL_S)
-
     def _send(self, done, data: bytes) -> PrintResult:
         progress = [0]
         try:
             self.link.send_job(data, on_chunk=lambda n: progress.__setitem__(0, n))
         except LinkTimeout as exc:
-            self._abandon()
-            return done(Outcome.FAILED, self._poll()[0], progress[0], str(exc))
+            return self._stopped(done, progress[0], len(data), PrinterStatus(State.OFFLINE, str(exc)))
         except LinkError as exc:
-            last = len(data) - progress[0] <= self.settings.chunk_bytes
-            return done(Outcome.UNCONFIRMED if last else Outcome.FAILED,
-                        PrinterStatus(State.DISCONNECTED, str(exc)), progress[0], str(exc))
-        deadline = time.monotonic() + self.settings.confirm_margin_s
-        while True:
-            status, busy = self._poll()
-            if status.state is State.DISCONNECTED:
-                return done(Outcome.UNCONFIRMED, status, len(data), "line lost before confirmation")
-            if not status.can_print:
-                self._abandon()
-                return done(Outcome.FAILED, status, len(data), "stopped before the page was done")
-            if not busy:
-                return done(Outcome.PRINTED, status, len(data))
-            if time.monotonic() >= deadline:
-                return done(Outcome.UNCONFIRMED, status, len(data), "page not finished in time")
-            time.sleep(POLL_S)
+            if len(data) - progress[0] <= self.settings.chunk_bytes:
+                return done(Outcome.UNCONFIRMED, PrinterStatus(State.DISCONNECTED, str(exc)),
+                            progress[0], "line lost with the last bytes")
+            return self._stopped(done, progress[0], len(data), PrinterStatus(State.DISCONNECTED, str(exc)))
+        return done(Outcome.UNCONFIRMED, PrinterStatus(State.UNKNOWN), len(data),
+                    f"all {len(data)} bytes sent; {self.profile.name} documents no status reply, "
+                    "so check the sheet / 打印机不回报状态，请核对执照")
 
-    def _abandon(self) -> None:
-        """Clear what is left of the page so it cannot print later, when paper is loaded.
-
-        Real-time requests are taken in arrival order, so an answer to a status request sent
-        after the clear proves the printer has read the clear; until then "failed" could still
-        turn into half a licence on security stock.
-        """
-        try:
-            self.link.discard(ReplyKind.LICENCE_STATUS)
-            self.link.send_realtime(CLEAR_BUFFERS)
-            self.link.send_realtime(STATUS_REQUEST)
-        except LinkError:
-            log.warning("could not clear the licence printer's buffer")
-            return
-        if self.link.await_reply(ReplyKind.LICENCE_STATUS, self.settings.confirm_margin_s) is None:
-            log.warning("the licence printer did not confirm that its buffer was cleared")
+    def _stopped(self, done, sent: int, total: int, status: PrinterStatus) -> PrintResult:
+        if sent == 0:
+            return done(Outcome.FAILED, status, 0, "not sent: the printer did not take the job")
+        return done(Outcome.PARTLY_PRINTED, status, sent,
+                    f"{sent} of {total} bytes reached the printer; {self.profile.name} documents no "
+                    "way to discard them, so they print once the fault is cleared")

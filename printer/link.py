@@ -148,6 +148,12 @@ class SerialLink:
     def held_by_xoff(self) -> bool:
         return not self._may_send.is_set()
 
+    @property
+    def held(self) -> bool:
+        """The printer holds the line: XOFF received, or DSR low with DSR/DTR flow control."""
+        port = self._serial
+        return self.held_by_xoff or (port is not None and not _dsr_allows(port, self.settings.flow_control))
+
     # -- writing -------------------------------------------------------------------------
     def send_realtime(self, data: bytes) -> None:
         """A real-time request: goes out even while the printer has sent XOFF."""

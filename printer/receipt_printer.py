@@ -1,9 +1,17 @@
 """The receipt printer (ESC/POS over serial): status before a job, confirmation after it.
 
-A job counts as printed only when the printer answers the GS r placed after it: that answer means
-it processed every byte before. A printer at paper end never answers, so while waiting the driver
-polls real-time status (DLE EOT, answered even with a full buffer) to fail fast with the cause,
-and clears the printer's buffers (DLE ENQ 2) so half a receipt is not printed later by surprise.
+A job counts as printed only when the printer answers a GS r 1 sent AFTER the job's last byte
+(replies that arrived before it are thrown away first), and a real-time status taken after that
+answer shows the printer not stopped: a stray byte on the return line (one 0x00 while out of
+paper) cannot pass both. GS r is answered only when the printer reaches it in its buffer
+(Epson ESC/POS Command Reference, GS r), so the answer means every byte before it was processed.
+
+A printer at paper end never answers, so while waiting the driver polls real-time status
+(DLE EOT n, answered even with a full buffer) to learn the cause. What happens to the rest of the
+job depends on the model's manual (PrinterProfile.buffer_clear): with DLE DC4 fn=8 documented it
+is discarded and confirmed (37 25 00), the job `failed`; otherwise the rest prints once the
+paper is changed, and the job is `partly-printed` for the terminal to explain. DLE ENQ 2 is not
+used: Epson and Citizen ignore it at paper end and with the cover open.
 """
 
 from __future__ import annotations
@@ -13,7 +21,6 @@ import threading
 import time
 
 from printer.escpos import commands as cmd
-from printer.escpos.encoder import encode
 from printer.failures import failure_summary
 from printer.link import LinkError, LinkTimeout, SerialLink
 from printer.receipt import ReceiptJob
@@ -103,17 +110,22 @@ class ReceiptPrinter:
         if not before.can_print:
             return done(Outcome.FAILED, before, 0, "not sent: printer not ready")
         warnings = before.warnings
-        data = encode(job.document, self.settings.profile) + cmd.TRANSMIT_PAPER_STATUS
-        self.link.discard(ReplyKind.TRANSMIT)
+        from printer.escpos.encoder import encode  # Pillow and qrcode load on the first receipt
+
+        data = encode(job.document, self.settings.profile)
         progress = [0]
         try:
             self.link.send_job(data, on_chunk=lambda n: progress.__setitem__(0, n))
+            # Only an answer to a request sent after the job's last byte can confirm it.
+            self.link.discard(ReplyKind.TRANSMIT)
+            self.link.send_job(cmd.TRANSMIT_PAPER_STATUS)
         except LinkTimeout as exc:
-            self._abandon()
-            return done(Outcome.FAILED, self._status(), progress[0], str(exc), warnings)
+            return self._stopped(done, progress[0], self._status(), str(exc), warnings)
         except LinkError as exc:
             last_chunk = len(data) - progress[0] <= self.settings.chunk_bytes
-            outcome = Outcome.UNCONFIRMED if last_chunk else Outcome.FAILED
+            outcome = Outcome.UNCONFIRMED if last_chunk else Outcome.PARTLY_PRINTED
+            if progress[0] == 0:
+                outcome = Outcome.FAILED
             return done(outcome, PrinterStatus(State.DISCONNECTED, str(exc)), progress[0], str(exc),
                         warnings)
         return self._confirm(done, len(data), warnings)
@@ -123,37 +135,45 @@ class ReceiptPrinter:
         while True:
             wait = min(POLL_S, deadline - time.monotonic())
             reply = self.link.await_reply(ReplyKind.TRANSMIT, wait)
-            if reply is not None:
+            now = self._status()  # after the answer: a stopped printer cannot have sent it
+            if reply is not None and now.can_print:
                 if reply.data[0] & 0x03 and State.PAPER_NEAR_END not in warnings:
                     warnings = (*warnings, State.PAPER_NEAR_END)
-                return done(Outcome.PRINTED, PrinterStatus(State.READY), sent, "", warnings)
-            now = self._status()
-            if self.link.await_reply(ReplyKind.TRANSMIT, 0) is not None:
                 return done(Outcome.PRINTED, now, sent, "", warnings)
             if now.state is State.DISCONNECTED:
                 return done(Outcome.UNCONFIRMED, now, sent, "line lost before confirmation",
                             warnings)
             if not now.can_print:
-                self._abandon()
-                return done(Outcome.FAILED, now, sent, "stopped before the end of the job",
-                            warnings)
+                detail = "stopped before the end of the job"
+                if reply is not None:
+                    detail += " (a reply byte came, but the printer reports it is stopped)"
+                return self._stopped(done, sent, now, detail, warnings)
             if time.monotonic() >= deadline:
                 return done(Outcome.UNCONFIRMED, now, sent, "no confirmation (GS r) in time",
                             warnings)
 
-    def _abandon(self) -> None:
-        """Clear what is left of the job in the printer so it cannot finish later unseen.
+    def _stopped(self, done, sent: int, status: PrinterStatus, detail: str,
+                 warnings: tuple[State, ...]) -> PrintResult:
+        """The printer stopped mid-job: discard the rest if the model documents how."""
+        if sent == 0:
+            return done(Outcome.FAILED, status, 0, f"not sent: {detail}", warnings)
+        if self.settings.profile.buffer_clear == "dle-dc4-8" and self._clear_buffers():
+            return done(Outcome.FAILED, status, sent,
+                        f"{detail}; the rest was discarded (DLE DC4 8): what printed before the "
+                        "fault may be on paper", warnings)
+        return done(Outcome.PARTLY_PRINTED, status, sent,
+                    f"{detail}; {self.settings.profile.model} documents no way to discard the "
+                    "rest, so it prints once the fault is fixed", warnings)
 
-        Real-time requests are taken in arrival order, so an answer to a status request sent
-        after the clear proves the printer has read it; before that, fixing the fault could
-        still let the rest of the job print.
-        """
+    def _clear_buffers(self) -> bool:
+        """DLE DC4 fn=8; True once the printer answered 37 25 00 (buffers cleared)."""
         try:
-            self.link.discard(ReplyKind.REALTIME)
-            self.link.send_realtime(cmd.RECOVER_CLEAR)
-            self.link.send_realtime(cmd.realtime_status(1))
+            self.link.discard(ReplyKind.CLEARED)
+            self.link.send_realtime(cmd.CLEAR_BUFFERS_DC4)
         except LinkError:
-            log.warning("could not clear the receipt printer's buffer")
-            return
-        if self.link.await_reply(ReplyKind.REALTIME, self.settings.confirm_margin_s) is None:
-            log.warning("the receipt printer did not confirm that its buffer was cleared")
+            log.warning("could not send the clear to the receipt printer")
+            return False
+        if self.link.await_reply(ReplyKind.CLEARED, self.settings.confirm_margin_s) is None:
+            log.warning("the receipt printer did not confirm that its buffers were cleared")
+            return False
+        return True

@@ -21,10 +21,22 @@ DEFAULT_FALLBACK_FONTS = (
 DEFAULT_LAYOUT_DIR = Path(__file__).resolve().parent.parent / "assets" / "licence"
 
 
+BufferClear = Literal["none", "dle-dc4-8"]
+
+
 @dataclass(frozen=True)
 class PrinterProfile:
-    """What this printer model can do; differs between models, so it comes from config."""
+    """What this receipt printer model can do; differs between models, so it comes from config.
 
+    `buffer_clear` is what the model's manual documents for discarding a stopped job:
+    "dle-dc4-8" = DLE DC4 fn=8 (Epson "ESC/POS Command Reference", DLE DC4 (fn = 8) "Clear
+    buffer(s)", documented for TM-T88VI and later TM models; answered by 37 25 00), or "none".
+    DLE ENQ 2 is not one: Epson and Citizen execute it only while a recoverable error (e.g. an
+    autocutter error) is pending, not at paper end or with the cover open.
+    """
+
+    model: str = "generic-escpos"
+    buffer_clear: BufferClear = "none"
     native_qr: bool = True  # GS ( k; older or cheaper models lack it
     dots_per_line: int = 576  # 80 mm paper at 203 dpi
     two_byte_gb18030_only: bool = True  # most printers' ROM fonts stop at the 2-byte area
@@ -32,6 +44,15 @@ class PrinterProfile:
     fallback_fonts: tuple[Path, ...] = DEFAULT_FALLBACK_FONTS
     qr_module_dots: int = 6  # 6 dots = 0.75 mm modules: reads with any phone at arm's length
     cut_feed_lines: int = 4  # the head sits ~4 lines above the cutter on common 80 mm printers
+    line_mm_per_s: float = 150.0  # print speed, for time estimates (TM-T88VI: up to 350 mm/s)
+
+
+# Known models: only what their manuals document. A model not listed runs as generic-escpos.
+RECEIPT_MODELS: dict[str, PrinterProfile] = {
+    "generic-escpos": PrinterProfile(),
+    "epson-tm-t88vi": PrinterProfile(model="epson-tm-t88vi", buffer_clear="dle-dc4-8",
+                                     line_mm_per_s=350.0),
+}
 
 
 @dataclass(frozen=True)
@@ -50,7 +71,8 @@ class PrinterSettings:
     chunk_bytes: int = 64  # below the 128-byte margin Epson printers keep after sending XOFF
     profile: PrinterProfile = field(default_factory=PrinterProfile)
     layout_dir: Path = DEFAULT_LAYOUT_DIR
-    ledger_path: Path | None = None  # licence printers: where the reprint ledger lives
+    ledger_path: Path | None = None  # licence printers: the reprint ledger (required to print)
+    licence_profile: str = "epson-lq-136"  # licence printers: printer.licence.profiles.PROFILES
 
     def wire_seconds(self, n_bytes: int) -> float:
         """8N1 puts 10 bits on the wire per byte."""

@@ -20,11 +20,14 @@ class State(StrEnum):
     OFFLINE = "offline"
     DISCONNECTED = "disconnected"
     ERROR = "error"
+    # The port is open but the model documents no status reply (ESC/P2 has no status request):
+    # a job may be sent, and its result is at best "unconfirmed".
+    UNKNOWN = "unknown"
 
     @property
     def can_print(self) -> bool:
         """Near end still prints: the roll has a few metres left when the sensor trips."""
-        return self in (State.READY, State.PAPER_NEAR_END)
+        return self in (State.READY, State.PAPER_NEAR_END, State.UNKNOWN)
 
 
 # Bilingual wording a kiosk can show as is (zh_CN first, en_US).
@@ -36,6 +39,7 @@ STATE_TEXT: dict[State, tuple[str, str]] = {
     State.OFFLINE: ("打印机离线", "Printer is offline"),
     State.DISCONNECTED: ("打印机未连接", "Printer is not connected"),
     State.ERROR: ("打印机故障，请通知工作人员", "Printer fault; please tell staff"),
+    State.UNKNOWN: ("打印机不报告状态，打印后请核对", "The printer reports no status; check the printout"),
 }
 
 
@@ -57,12 +61,26 @@ class PrinterStatus:
 
 
 class Outcome(StrEnum):
-    """How a print ended. Only PRINTED means the printer confirmed the whole job."""
+    """How a print ended. Only PRINTED means the printer confirmed the whole job.
+
+    PRINTED         the printer confirmed it processed the whole job (ESC/POS: the GS r sent
+                    after the job's last byte was answered, and no stop reported with it).
+    PARTLY_PRINTED  it stopped mid-job (status says why) and the rest is still in the printer:
+                    it comes out once the fault is fixed, because the model documents no way to
+                    discard it. The terminal decides what to tell the citizen.
+    UNCONFIRMED     every byte was sent but the model cannot confirm (no documented status reply,
+                    or the line was lost after the last byte): ask the citizen or staff.
+    FAILED          it did not finish and nothing more will come out (never sent, or the rest was
+                    discarded by a documented command); part of it may be on paper (detail says).
+    REFUSED         not sent: a licence already printed without a reprint request, or a licence
+                    that does not fit the stock layout.
+    """
 
     PRINTED = "printed"
-    FAILED = "failed"  # the printer certainly did not finish it (status says why)
-    UNCONFIRMED = "unconfirmed"  # it may or may not have printed: no confirmation came back
-    REFUSED = "refused"  # not sent: a licence already printed and no reprint was asked for
+    PARTLY_PRINTED = "partly-printed"
+    UNCONFIRMED = "unconfirmed"
+    FAILED = "failed"
+    REFUSED = "refused"
 
 
 @dataclass(frozen=True)

@@ -24,10 +24,10 @@ def build(args: argparse.Namespace) -> VirtualPrinter:
     if args.kind == "receipt":
         from printer.emulator.receipt_device import VirtualReceiptPrinter
 
-        return VirtualReceiptPrinter(**common)
+        return VirtualReceiptPrinter(**common, **({"profile": args.profile} if args.profile else {}))
     from printer.emulator.licence_device import VirtualLicencePrinter
 
-    return VirtualLicencePrinter(**common)
+    return VirtualLicencePrinter(**common, **({"profile": args.profile} if args.profile else {}))
 
 
 def parse_fault(text: str) -> tuple[str, int | None]:
@@ -48,6 +48,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--flow", choices=("xonxoff", "none"), default="xonxoff")
     p.add_argument("--buffer", type=int, default=4096, help="receive buffer in bytes")
     p.add_argument("--link", type=Path, help="stable symlink to the pty (survives pull/restore)")
+    p.add_argument("--profile", help="printer model whose manual the twin follows "
+                                     "(receipt: epson-tm-t88vi, generic-escpos; licence: epson-lq-136, epson-lq-80)")
     return p
 
 

@@ -1,10 +1,17 @@
 """The machinery every virtual printer shares: a paced receiver, a print engine, faults, jobs.
 
-Reception and printing are separate threads, as in a real printer: real-time requests are answered
-the moment they arrive, even while the engine is stopped (paper out, cover open) or the buffer is
-full, while ordinary commands wait in a bounded buffer for the engine. A full buffer sends XOFF
-(flow "xonxoff"); bytes that still arrive when it is full are lost, as on a printer whose flow
-control is switched off.
+Reception and printing are separate threads, as in a real printer: real-time requests (where the
+model has any) are answered the moment they arrive, even while the engine is stopped, while all
+other bytes wait in a receive buffer counted in BYTES, as the manuals size it ("receive buffer
+4 KB"). XOFF goes out when the free space falls to XOFF_MARGIN bytes, XON when the engine has
+drained it to a quarter; bytes that arrive when it is full are lost, as on a printer whose flow
+control is off. An image bigger than the buffer therefore streams through it while the engine
+runs, and stalls the line (XOFF) while the engine is stopped, never silently disappears.
+
+What reached paper stays on paper: when the engine stops mid-job (paper out, cover open), the
+part already printed is a finished sheet or strip (`FinishedJob.partial`), and the rest of the
+job prints after the fault is cleared unless the host discards it with a command the model's
+profile documents.
 """
 
 from __future__ import annotations
@@ -25,9 +32,10 @@ from printer.settings import DEFAULT_CJK_FONT, DEFAULT_FALLBACK_FONTS
 
 FAULTS = ("paper-out", "cover-open", "offline", "slow", "drop-bytes", "paper-near-end", "error")
 STOPPING_FAULTS = {"paper-out", "cover-open", "offline", "error"}
-# Bytes still free when XOFF goes out: a host may have a chunk or two (2 x 64 bytes) in flight
-# and the receiver reads ~10 ms of line time (115 bytes at 115200) at once.
-XOFF_MARGIN = 512
+# Bytes still free when XOFF goes out. A real UART stops within a byte or two of XOFF; here the
+# host and the twin are processes on a busy machine and a pty has no wire, so up to ~800 bytes
+# were seen still queued in the kernel when XOFF left: 1 kB covers them.
+XOFF_MARGIN = 1024
 XON, XOFF = b"\x11", b"\x13"
 # A printer's ROM font is fixed-pitch: half-width Latin. WenQuanYi's Mono face (index 1) is too.
 MONO_CJK_FONT = Path(f"{DEFAULT_CJK_FONT}#1")
@@ -42,6 +50,7 @@ class FinishedJob:
     qr_payloads: list[str]
     bin_path: Path | None = None
     png_path: Path | None = None
+    partial: bool = False  # what came out before the engine stopped mid-job
 
 
 @dataclass
@@ -80,15 +89,17 @@ class VirtualPrinter:
         self.counters = Counters()
         self.jobs: list[FinishedJob] = []
         self.port: PtyPort | None = None
-        self._queue: deque[tuple[Op, int]] = deque()
-        self._queued = 0
+        self._inbuf = bytearray()  # received bytes the engine has not parsed yet
+        self._held = 0  # bytes received and not yet printed: what the buffer's size limits
+        self._ops: deque[Op] = deque()  # parsed from the buffer, not yet executed
         self._xoff = False
         self._cond = threading.Condition()
-        self._engine_lock = threading.Lock()  # the page being printed: engine vs DLE ENQ 2
+        self._engine_lock = threading.Lock()  # the page being printed: engine vs a clear
         self._running = False
         self._threads: list[threading.Thread] = []
         self._job_raw = bytearray()
         self._job_open = False
+        self._printed_since_open = False
         self._finished: queue.Queue = queue.Queue()
         self._scan_tail = b""
         if self.out_dir:
@@ -160,6 +171,18 @@ class VirtualPrinter:
     def stopped(self) -> bool:
         return bool(self.faults & STOPPING_FAULTS)
 
+    @property
+    def buffered(self) -> int:
+        """Bytes received and not yet printed (receive buffer, parsed commands, a partial one)."""
+        with self._cond:
+            return self._held + self._parser_pending()
+
+    @property
+    def incomplete_command_bytes(self) -> int:
+        """Bytes of a command cut off mid-way, which waits for the rest of it."""
+        with self._cond:
+            return self._parser_pending()
+
     def wait_for_jobs(self, count: int, timeout_s: float = 10.0) -> bool:
         deadline = time.monotonic() + timeout_s
         with self._cond:
@@ -212,34 +235,29 @@ class VirtualPrinter:
             self.counters.lost += len(data)
             return
         self.counters.received += len(data)
-        # Bytes before a real-time request reach the parser first: DLE ENQ 2 clears exactly what
+        # Bytes before a real-time request are buffered first: a clear discards exactly what
         # came before it, never what follows.
         pos = 0
         for end, op in self._scan_realtime(data):
-            self._queue_ops(self._parse(data[pos:end]))
+            self._buffer(data[pos:end])
             pos = end
             self._on_realtime(op)
-        self._queue_ops(self._parse(data[pos:]))
+        self._buffer(data[pos:])
 
-    def _queue_ops(self, ops: list[Op]) -> None:
-        for op in ops:
-            if op.realtime:
-                continue  # already answered by the scan
-            # An image larger than the buffer streams through it on a real printer; count at
-            # most half the buffer for one command so it neither overflows nor stalls the line.
-            size = min(len(op.raw), self.buffer_bytes // 2)
-            with self._cond:
-                if self._queued + size > self.buffer_bytes:
-                    self.counters.lost += len(op.raw)
-                    continue
-                self._queue.append((op, size))
-                self._queued += size
-                self._cond.notify_all()
-                if (self.flow == "xonxoff" and not self._xoff
-                        and self._queued >= self.buffer_bytes - XOFF_MARGIN):
-                    self._xoff = True
-                    self.counters.xoff_sent += 1
-                    self.answer(XOFF)
+    def _buffer(self, data: bytes) -> None:
+        with self._cond:
+            room = max(0, self.buffer_bytes - self._held)
+            if len(data) > room:
+                self.counters.lost += len(data) - room
+                data = data[:room]
+            self._inbuf += data
+            self._held += len(data)
+            self._cond.notify_all()
+            if (self.flow == "xonxoff" and not self._xoff
+                    and self._held >= self.buffer_bytes - min(XOFF_MARGIN, self.buffer_bytes // 2)):
+                self._xoff = True
+                self.counters.xoff_sent += 1
+                self.answer(XOFF)
 
     def _scan_realtime(self, data: bytes) -> list[tuple[int, Op]]:
         """Find real-time requests anywhere in the stream, as a printer's receive interrupt does.
@@ -247,6 +265,8 @@ class VirtualPrinter:
         They are answered even inside another command's data, which is why a careful host never
         lets image data contain them (see printer.glyphs.avoid_realtime).
         """
+        if not self.realtime_patterns:
+            return []
         tail = self._scan_tail
         buf = tail + data
         found: list[tuple[int, Op]] = []
@@ -261,7 +281,7 @@ class VirtualPrinter:
                         op = Op(name, (arg,) if args else (), buf[start:end], True)
                         found.append((end - len(tail), op))
                 start = buf.find(prefix, start + 1)
-        self._scan_tail = buf[-2:]
+        self._scan_tail = buf[-(max(len(p) for p, _, _ in self.realtime_patterns)):]
         return sorted(found, key=lambda item: item[0])
 
     def answer(self, data: bytes) -> None:
@@ -271,61 +291,98 @@ class VirtualPrinter:
     # -- the print engine ----------------------------------------------------------------
     def _engine_loop(self) -> None:
         while self._running:
-            with self._cond:
-                while self._running and (not self._queue or self.stopped):
+            if self.stopped:
+                self._stopped_mid_job()
+                with self._cond:
                     self._cond.wait(0.05)
-                if not self._running:
-                    return
-                op, size = self._queue.popleft()
+                continue
+            with self._cond:
+                if not self._ops and not self._inbuf:
+                    self._cond.wait(0.05)
+                    continue
+                if not self._ops:
+                    # Bytes the parser holds for a command still arriving (a big image) count
+                    # as taken by the engine: a running printer streams an image through its
+                    # receive buffer; a stopped one takes nothing, so the buffer fills.
+                    chunk = bytes(self._inbuf[:256])
+                    del self._inbuf[:256]
+                    self._held -= len(chunk)
+                    for parsed in self._parse(chunk):
+                        if not parsed.realtime:  # real-time ones were answered on arrival
+                            self._ops.append(parsed)
+                            self._held += len(parsed.raw)
+                    self._maybe_xon()
+                    if not self._ops:
+                        continue
+                op = self._ops.popleft()
             if "slow" in self.faults:
                 time.sleep(len(op.raw) / self.slow_bytes_per_s)  # an image prints by its size
             with self._engine_lock:
                 self._execute(op)
             with self._cond:
-                self._queued -= size
-                if self._xoff and self._queued <= self.buffer_bytes // 4:
-                    self._xoff = False
-                    self.answer(XON)
+                self._held -= len(op.raw)
+                self._maybe_xon()
+
+    def _maybe_xon(self) -> None:
+        if self._xoff and self._held <= self.buffer_bytes // 4:
+            self._xoff = False
+            self.answer(XON)
+
+    def _stopped_mid_job(self) -> None:
+        """Paper ran out mid-job: what was printed is a finished strip or sheet; the rest goes on
+        the next paper. Other stops (cover open, off line) pause on the same paper."""
+        if "paper-out" not in self.faults:
+            return
+        with self._engine_lock:
+            if self._job_open and self._printed_since_open:
+                self._partial_page()
+                self._printed_since_open = False
 
     def clear_buffers(self) -> None:
-        """What DLE ENQ 2 does: drop everything not yet printed, including the open job."""
+        """A documented clear (e.g. DLE DC4 8): drop everything not yet printed."""
         with self._engine_lock, self._cond:
-            self._queue.clear()
-            self._queued = 0
+            self._inbuf.clear()
+            self._ops.clear()
+            self._held = 0
             self._reset_parser()
             if self._job_open:
                 self.counters.discarded_jobs += 1
+                if self._printed_since_open:
+                    self._partial_page()
             self._job_open = False
             self._job_raw = bytearray()
+            self._printed_since_open = False
             self._new_page()
-            if self._xoff:
-                self._xoff = False
-                self.answer(XON)
+            self._maybe_xon()
 
     def _record(self, op: Op) -> None:
         if not self._job_open and op.name in self.job_starters:
             self._job_open = True
         if self._job_open:
             self._job_raw += op.raw
+            if op.name in self.marking_ops:
+                self._printed_since_open = True
 
     def _finish_job(self, render: Callable[[], Image.Image], lines: list[str],
-                    qr_payloads: list[str]) -> None:
-        """Close the job; its image is drawn and saved by the writer thread, off the engine."""
+                    qr_payloads: list[str], partial: bool = False) -> None:
+        """Close the job (or the part of it on paper); the writer thread draws and saves it."""
         raw = bytes(self._job_raw)
-        self._job_open = False
+        if not partial:
+            self._job_open = False
         self._job_raw = bytearray()
+        self._printed_since_open = False
         self._new_page()
-        self._finished.put((raw, render, list(lines), list(qr_payloads)))
+        self._finished.put((raw, render, list(lines), list(qr_payloads), partial))
 
     def _write_loop(self) -> None:
         while True:
             item = self._finished.get()
             if item is None:
                 return
-            raw, render, lines, qr_payloads = item
-            job = FinishedJob(len(self.jobs) + 1, raw, render(), lines, qr_payloads)
+            raw, render, lines, qr_payloads, partial = item
+            job = FinishedJob(len(self.jobs) + 1, raw, render(), lines, qr_payloads, partial=partial)
             if self.out_dir:
-                stem = self.out_dir / f"{self.kind}-{job.index:04d}"
+                stem = self.out_dir / f"{self.kind}-{job.index:04d}{'-partial' if partial else ''}"
                 job.bin_path, job.png_path = stem.with_suffix(".bin"), stem.with_suffix(".png")
                 job.bin_path.write_bytes(job.raw)
                 job.image.save(job.png_path)
@@ -335,6 +392,7 @@ class VirtualPrinter:
 
     # -- what subclasses provide -----------------------------------------------------------
     job_starters: frozenset[str] = frozenset()
+    marking_ops: frozenset[str] = frozenset()  # ops that put ink on paper
     # (prefix, allowed argument bytes or None for none, op name) of the real-time requests
     realtime_patterns: tuple[tuple[bytes, frozenset[int] | None, str], ...] = ()
 
@@ -344,6 +402,9 @@ class VirtualPrinter:
     def _reset_parser(self) -> None:
         raise NotImplementedError
 
+    def _parser_pending(self) -> int:
+        return self._parser.pending
+
     def _on_realtime(self, op: Op) -> None:
         raise NotImplementedError
 
@@ -351,6 +412,10 @@ class VirtualPrinter:
         raise NotImplementedError
 
     def _new_page(self) -> None:
+        raise NotImplementedError
+
+    def _partial_page(self) -> None:
+        """Close what is on paper of the open job as a partial job (FinishedJob.partial)."""
         raise NotImplementedError
 
     def _status_changed(self) -> None:

@@ -1,4 +1,10 @@
-"""Incremental parser for the ESC/P2 subset the virtual licence printer understands."""
+"""Incremental parser for the ESC/P2 subset the virtual licence printer understands.
+
+Lengths and meanings from Epson's "ESC/P Reference Manual". ESC/P2 has no real-time requests:
+`ESC j n` is "reverse paper feed n/216 inch" (an upward move), and DLE (0x10) is no command at
+all, so both are parsed for what they are, not as the status requests another printer family
+gives these bytes.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +18,10 @@ class EscP2Parser(ByteStreamParser):
         b = self._buf[pos]
         if b == 0x0C:
             return Op("eject", (), b"\x0c"), pos + 1
-        if b in (0x1B, 0x1C, 0x10):
+        if b in (0x1B, 0x1C):
             return self._command(pos)
+        if b == 0x10:
+            return Op("unknown", (b"\x10",), b"\x10"), pos + 1
         return Op("ignored", (b,), bytes([b])), pos + 1
 
     def _need(self, pos: int, n: int) -> bytes | None:
@@ -29,19 +37,17 @@ class EscP2Parser(ByteStreamParser):
             return Op("chinese_off", (), head), pos + 2
         if head == b"\x1b@":
             return Op("init", (), head), pos + 2
-        if head == b"\x1bj":
-            return Op("rt_status", (), head, realtime=True), pos + 2
+        if head == b"\x1bj":  # ESC j n: reverse paper feed n/216 inch
+            raw = self._need(pos, 3)
+            return None if raw is None else (Op("reverse_feed", (raw[2],), raw), pos + 3)
         if head == b"\x1bO":
             return Op("eject", (), head), pos + 2
-        if head == b"\x10\x05":
-            raw = self._need(pos, 3)
-            return None if raw is None else (Op("rt_request", (raw[2],), raw, realtime=True), pos + 3)
         if head == b"\x1b$":
             raw = self._need(pos, 4)
             return None if raw is None else (Op("x", (raw[2] + 256 * raw[3],), raw), pos + 4)
         if head == b"\x1bX":
             raw = self._need(pos, 5)
-            return None if raw is None else (Op("point", ((raw[3] + 256 * raw[4]) / 2,), raw), pos + 5)
+            return None if raw is None else (Op("font", (raw[2], (raw[3] + 256 * raw[4]) / 2), raw), pos + 5)
         if head == b"\x1b(":
             return self._extended(pos)
         if head == b"\x1b*":

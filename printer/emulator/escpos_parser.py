@@ -27,15 +27,11 @@ _FIXED: dict[bytes, tuple[str, int]] = {
     b"\x1da": ("asb", 1),
     b"\x10\x04": ("rt_status", 1),
     b"\x10\x05": ("rt_request", 1),
+    b"\x10\x14": ("rt_clear", 8),  # DLE DC4 fn=8 and its fixed key; only fn 8 is ever sent
 }
 
 
 class EscPosParser(ByteStreamParser):
-    @property
-    def pending(self) -> int:
-        """Bytes held for an incomplete command (e.g. a raster image still arriving)."""
-        return len(self._buf)
-
     def _control(self, pos: int) -> tuple[Op, int] | None:
         b = self._buf[pos]
         if b == 0x0A:

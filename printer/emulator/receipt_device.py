@@ -1,20 +1,40 @@
-"""The virtual ESC/POS receipt printer: status bytes as an Epson TM printer sends them."""
+"""The virtual ESC/POS receipt printer: status bytes as an Epson TM printer sends them.
+
+Per model profile (printer.settings.RECEIPT_MODELS), from Epson's ESC/POS Command Reference:
+- DLE EOT n is answered on arrival, even while stopped or full.
+- DLE ENQ 2 ("recover and clear buffers") is executed only while a recoverable error is pending;
+  at paper end or with the cover open it is ignored, so the rest of a job prints after a refill.
+- DLE DC4 fn=8 ("clear buffers") exists only on models that document it (epson-tm-t88vi): it
+  clears the receive and print buffers and answers 37 25 00.
+- GS r 1 is answered when the engine reaches it: never while stopped.
+At paper end the strip printed so far is a finished (partial) job: a citizen could tear it off.
+"""
 
 from __future__ import annotations
 
 from printer.emulator.device import VirtualPrinter
 from printer.emulator.escpos_parser import EscPosParser, Op
 from printer.emulator.receipt_canvas import ReceiptCanvas
+from printer.escpos.commands import CLEAR_BUFFERS_DC4, CLEAR_RESPONSE
+from printer.settings import RECEIPT_MODELS
 
 
 class VirtualReceiptPrinter(VirtualPrinter):
     kind = "receipt"
     job_starters = frozenset({"init", "chinese", "text", "lf", "raster", "qr_print", "cut"})
-    realtime_patterns = ((b"\x10\x04", frozenset({1, 2, 3, 4}), "rt_status"),
-                         (b"\x10\x05", frozenset({1, 2}), "rt_request"))
+    marking_ops = frozenset({"text", "lf", "raster", "qr_print", "feed"})
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, profile: str = "generic-escpos", **kwargs):
         super().__init__(*args, **kwargs)
+        if profile not in RECEIPT_MODELS:
+            raise ValueError(f"unknown receipt printer profile {profile!r}; one of "
+                             f"{', '.join(sorted(RECEIPT_MODELS))}")
+        self.profile = RECEIPT_MODELS[profile]
+        patterns = [(b"\x10\x04", frozenset({1, 2, 3, 4}), "rt_status"),
+                    (b"\x10\x05", frozenset({1, 2}), "rt_request")]
+        if self.profile.buffer_clear == "dle-dc4-8":
+            patterns.append((CLEAR_BUFFERS_DC4, None, "rt_clear"))
+        self.realtime_patterns = tuple(patterns)
         self._parser = EscPosParser()
         self._asb = False
         self.canvas = ReceiptCanvas(self.fonts)
@@ -60,14 +80,23 @@ class VirtualReceiptPrinter(VirtualPrinter):
         if op.name == "rt_status" and 1 <= op.args[0] <= 4:
             self.answer(bytes([self.realtime_byte(op.args[0])]))
         elif op.name == "rt_request":
-            if op.args[0] == 2:
-                self.clear_buffers()
-            if op.args[0] in (1, 2):
+            # Only a recoverable error is recovered from; paper end and an open cover are not,
+            # and then DLE ENQ 2 clears nothing.
+            if "error" in self.faults and not self.faults & {"paper-out", "cover-open"}:
+                if op.args[0] == 2:
+                    self.clear_buffers()
                 self.faults.discard("error")
+        elif op.name == "rt_clear":
+            self.clear_buffers()
+            self.answer(CLEAR_RESPONSE)
 
     # -- the engine ----------------------------------------------------------------------
     def _new_page(self) -> None:
         self.canvas = ReceiptCanvas(self.fonts, style=self.canvas.style)
+
+    def _partial_page(self) -> None:
+        c = self.canvas
+        self._finish_job(c.image, c.lines, c.qr_payloads, partial=True)
 
     def _execute(self, op: Op) -> None:
         self._record(op)

@@ -13,19 +13,21 @@ from PIL import Image, ImageDraw
 
 from printer.glyphs import draw_text, text_width
 from printer.licence.layout import LayoutError, StockLayout, load_layout
-from printer.licence.placement import PT_MM, wrap_em
+from printer.licence.placement import wrap_cells
+
+PT_MM = 25.4 / 72
 
 GREY = 170
 
 
-def stock_for(width_mm: float, layout_dir: Path) -> StockLayout | None:
-    """The layout whose sheet width matches the page the host announced (ESC ( S)."""
+def stock_by_height(height_mm: float, layout_dir: Path) -> StockLayout | None:
+    """The layout whose sheet (less its top-of-form) matches the page length set (ESC ( C)."""
     for name in ("A4", "A3"):
         try:
             layout = load_layout(name, layout_dir)
         except LayoutError:
             continue
-        if abs(layout.width_mm - width_mm) < 5:
+        if abs(layout.height_mm - layout.top_of_form_mm - height_mm) < 2:
             return layout
     return None
 
@@ -38,7 +40,7 @@ def draw_underlay(page: Image.Image, layout: StockLayout, dpi: int, fonts: tuple
         draw.rectangle(box, outline=GREY, width=max(1, round(frame.line_mm * px_per_mm)))
     for text in layout.fixed_texts:
         px = max(6, round(text.size_pt / 72 * dpi))
-        lines = wrap_em(text.text, text.w / (text.size_pt * PT_MM)) if text.w else [text.text]
+        lines = wrap_cells(text.text, text.w / (text.size_pt * PT_MM)) if text.w else [text.text]
         for i, line in enumerate(lines):  # wrapped and spaced as the PDF draws them
             x = text.x * px_per_mm
             if text.align == "center":

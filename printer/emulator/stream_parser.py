@@ -25,6 +25,11 @@ class ByteStreamParser:
     def __init__(self) -> None:
         self._buf = bytearray()
 
+    @property
+    def pending(self) -> int:
+        """Bytes held for an incomplete command (e.g. a raster image still arriving)."""
+        return len(self._buf)
+
     def feed(self, data: bytes) -> list[Op]:
         self._buf += data
         ops: list[Op] = []

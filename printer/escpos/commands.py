@@ -14,7 +14,10 @@ INITIALISE = bytes([ESC, 0x40])
 CHINESE_ON = bytes([FS, 0x26])
 CHINESE_OFF = bytes([FS, 0x2E])
 TRANSMIT_PAPER_STATUS = bytes([GS, 0x72, 0x01])  # GS r 1: answered when reached in the buffer
-RECOVER_CLEAR = bytes([DLE, ENQ, 0x02])  # recover from error, clear receive and print buffers
+# DLE DC4 fn=8 "Clear buffer(s)" (Epson ESC/POS Command Reference): fn, then the fixed key
+# 01 03 14 01 06 02 08. Real-time; the printer answers 37 25 00 once the buffers are cleared.
+CLEAR_BUFFERS_DC4 = bytes([DLE, 0x14, 0x08, 0x01, 0x03, 0x14, 0x01, 0x06, 0x02, 0x08])
+CLEAR_RESPONSE = bytes([0x37, 0x25, 0x00])
 ASB_ALL = bytes([GS, 0x61, 0x0F])  # automatic status back: drawer, online, error, paper
 QR_EC = {"L": 0x30, "M": 0x31, "Q": 0x32, "H": 0x33}
 

@@ -1,16 +1,32 @@
-"""What goes on a business licence, as the backend issues it and the kiosk hands it over."""
+"""What goes on a business licence, as the backend issues it and the kiosk hands it over.
+
+The 2019 national format (in force since 1 March 2019) labels its rows by entity type: a company
+shows 名称, 类型, 法定代表人, 经营范围 | 注册资本, 成立日期, 营业期限, 住所; an individual business
+shows 名称, 类型, 经营者, 经营范围 | 组成形式, 注册日期, 经营场所 (left | right column).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Literal
 
 from printer.licence.numerals import yuan_in_capitals
 
 GENERAL_SUFFIX = "（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）"
 LICENSED_SUFFIX = ("（依法须经批准的项目，经相关部门批准后方可开展经营活动，"
                    "具体经营项目以相关部门批准文件或许可证件为准）")
+EntityKind = Literal["company", "individual"]
+
+
+def spread(label: str) -> str:
+    """Two-character labels are spread to the width of four, as the format prints them."""
+    return f"{label[0]}　　{label[1]}" if len(label) == 2 else label
+
+
+def chinese_date(d: date) -> str:
+    return f"{d.year}年{d.month:02d}月{d.day:02d}日"
 
 
 @dataclass(frozen=True)
@@ -18,19 +34,18 @@ class LicenceData:
     credit_code: str
     name: str
     entity_type: str  # e.g. 有限责任公司（自然人独资）, 个体工商户
-    representative: str
+    representative: str  # 法定代表人 (company) or 经营者 (individual business)
     scope_general: tuple[str, ...]
     scope_licensed: tuple[str, ...]
-    registered_capital: Decimal | None  # yuan; None for forms without registered capital
-    established: date
-    address: str
+    established: date  # 成立日期 (company) / 注册日期 (individual business)
+    address: str  # 住所 (company) / 经营场所 (individual business)
     authority: str  # 登记机关, e.g. 佛山市南海区市场监督管理局
     issued: date
     verify_url: str
-    representative_role: str = "法定代表人"  # 经营者 for individual businesses, 投资人 ...
-    capital_label: str = "注册资本"  # 资金数额 for individual businesses
-    company: bool = True  # companies also write the capital in capital numerals
-    term: str = "长期"  # 营业期限
+    kind: EntityKind = "company"
+    registered_capital: Decimal | None = None  # yuan; companies only
+    term: str = "长期"  # 营业期限, companies only
+    composition: str = "个人经营"  # 组成形式: 个人经营 or 家庭经营, individual businesses only
 
     def scope_text(self) -> str:
         """The registered wording: general items, then licensed items, each with its clause."""
@@ -42,32 +57,25 @@ class LicenceData:
         return "".join(parts)
 
     def capital_text(self) -> str:
+        """In capital numerals with 元整, as issued licences write it: 壹佰万元整."""
         if self.registered_capital is None:
             return ""
-        wan = self.registered_capital / Decimal(10000)
-        figure = f"{wan.normalize():f}万元" if wan == wan.quantize(Decimal("0.0001")) else (
-            f"{self.registered_capital:f}元")
-        if not self.company:
-            return f"人民币{figure}"
-        return f"人民币{figure}（{yuan_in_capitals(self.registered_capital)}）"
+        return yuan_in_capitals(self.registered_capital)
 
-    def field_values(self) -> dict[str, str]:
-        """Field name in the stock layout -> the text printed there."""
-        return {
-            "credit_code": self.credit_code,
-            "name": self.name,
-            "entity_type": self.entity_type,
-            "representative_role": self.representative_role,
-            "representative": self.representative,
-            "capital_label": self.capital_label,
-            "registered_capital": self.capital_text(),
-            "established": f"{self.established.year}年{self.established.month:02d}月{self.established.day:02d}日",
-            "term": self.term,
-            "address": self.address,
-            "scope": self.scope_text(),
-            "authority": self.authority,
-            "issued": f"{self.issued.year}年{self.issued.month:02d}月{self.issued.day:02d}日",
-        }
+    def rows(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """(label, value) rows of the left and right columns, in the format's order."""
+        scope = ("经营范围", self.scope_text())
+        if self.kind == "individual":
+            left = [("名称", self.name), ("类型", self.entity_type),
+                    ("经营者", self.representative), scope]
+            right = [("组成形式", self.composition), ("注册日期", chinese_date(self.established)),
+                     ("经营场所", self.address)]
+        else:
+            left = [("名称", self.name), ("类型", self.entity_type),
+                    ("法定代表人", self.representative), scope]
+            right = [("注册资本", self.capital_text()), ("成立日期", chinese_date(self.established)),
+                     ("营业期限", self.term), ("住所", self.address)]
+        return ([(spread(k), v) for k, v in left], [(spread(k), v) for k, v in right])
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,19 @@
-"""The licence overprint in ESC/P2: absolute positions, Chinese mode, images as 24-dot bit images.
+"""The licence overprint in ESC/P2, top to bottom in one pass.
 
-Units: vertical positions in 1/360 inch (set by ESC ( U), horizontal in 1/60 inch (ESC $), bit
-images at 180 dpi in 24-dot bands (ESC * 39), each band placed absolutely so nothing depends on
-line spacing. Only the variable fields are sent: the stock's frame, title and labels are printed.
+Every command below is from Epson's "ESC/P Reference Manual" (ESC/P2 command set; sections named
+beside each). Rules the job keeps, because a real impact printer enforces them:
+- Units: `ESC ( U` sets the unit to m/3600 inch; in ESC/P2 `ESC ( V`, `ESC $` and `ESC ( C` all
+  count in it ("ESC ( U Set unit"). This job uses m = 10: 1/360 inch everywhere.
+- No upward move: `ESC ( V` is ignored for a move more than 179/360 inch up, and for any upward
+  move after graphics on the current line ("ESC ( V Set absolute vertical print position").
+  So text lines, the QR code's 24-dot bands and images of missing characters are emitted sorted
+  by vertical position, and the two columns are interleaved by it.
+- Fonts: `ESC X` point sizes are Epson's listed ones only (10.5, and 8 to 32 in steps of 2;
+  "ESC X Select font by pitch and point"); Hanzi print in the printer's resident font whatever
+  ESC X says, which is why placement measures text in that font's cells.
+- Nothing outside the printable width: `check_fit` refuses a layout that reaches past it.
+A character the resident font lacks (4-byte GB18030, e.g. 㙟) goes as a 24-dot bit image
+(`ESC * 39`, "ESC * Select bit image") of the same 24 dots as the text around it.
 """
 
 from __future__ import annotations
@@ -12,58 +23,57 @@ from pathlib import Path
 import qrcode
 from PIL import Image
 
-from printer.escpos.encoder import clean, is_native
-from printer.glyphs import avoid_realtime, render_line
+from printer.glyphs import render_line
+from printer.licence.escp2_fit import check_fit  # noqa: F401 - re-exported for callers
 from printer.licence.layout import StockLayout
-from printer.licence.placement import PT_MM, Placement, em_width
-from printer.settings import PrinterProfile
+from printer.licence.placement import Placement, cells, units
+from printer.licence.profiles import DPI, UNITS, LicenceProfile
 
 ESC, FS = 0x1B, 0x1C
-V_UNITS = 360  # per inch, ESC ( U 01 00 0A
-H_UNITS = 60  # per inch, ESC $
-DPI = 180  # ESC * 39: 24-dot triple density
-STATUS_REQUEST = bytes([ESC, 0x6A])  # PR2 "ESC j"
-CLEAR_BUFFERS = bytes([0x10, 0x05, 0x02])
-FORM_FEED = b"\x0c"
+FORM_FEED = b"\x0c"  # FF: eject the sheet ("FF Form feed")
+UNIT_TENTHS = 10  # ESC ( U m=10: 10/3600 = 1/360 inch
+BAND = 24  # dots per ESC * 39 band
+BAND_UNITS = BAND * UNITS // DPI  # 48/360 inch
+LISTED_POINTS = (8.0, 10.0, 10.5, *range(12, 33, 2))  # ESC X: the sizes Epson lists
+LATIN_POINT = 10.5  # listed; matches the 24-dot (9.6 pt) Hanzi cell best
+HALF_CELL_PITCH = 24  # ESC X m=24: 360/24 = 15 cpi, half a 24-dot (1/7.5 inch) Hanzi cell
 
 
-def _units(mm: float, per_inch: int) -> int:
-    return max(0, round(mm / 25.4 * per_inch))
-
-
-def vertical(mm: float) -> bytes:
-    n = _units(mm, V_UNITS)
-    if n & 0xFF == 0x10 and n >> 8 in (0x04, 0x05):
-        n += 1  # 1/360 inch lower rather than send 10 04 / 10 05, a real-time request
+def vertical(n: int) -> bytes:
+    """ESC ( V 02 00 mL mH: absolute vertical position from top-of-form, in the ESC ( U unit."""
     return bytes([ESC, 0x28, 0x56, 0x02, 0x00, n & 0xFF, n >> 8])
 
 
-def horizontal(mm: float) -> bytes:
-    n = _units(mm, H_UNITS)
+def horizontal(n: int) -> bytes:
+    """ESC $ nL nH: absolute horizontal position from the left margin, in the ESC ( U unit."""
     return bytes([ESC, 0x24, n & 0xFF, n >> 8])
 
 
-def point_size(pt: float) -> bytes:
-    n = round(pt * 2)  # ESC X m nL nH: size in half points
-    return bytes([ESC, 0x58, 0x00, n & 0xFF, n >> 8])
+def font(point: float, pitch_m: int) -> bytes:
+    """ESC X m nL nH: m = 360/cpi (m >= 5), size in half points; only listed sizes."""
+    if point not in LISTED_POINTS:
+        raise ValueError(f"ESC X {point} pt is not a size Epson lists")
+    n = round(point * 2)
+    return bytes([ESC, 0x58, pitch_m, n & 0xFF, n >> 8])
 
 
 def setup(layout: StockLayout) -> bytes:
-    w, h = _units(layout.width_mm, V_UNITS), _units(layout.height_mm, V_UNITS)
+    page = units(layout.height_mm - layout.top_of_form_mm)
     return b"".join([
-        bytes([ESC, 0x40, FS, 0x26]),  # initialise, then Chinese mode (printers differ after ESC @)
-        bytes([ESC, 0x28, 0x55, 0x01, 0x00, 0x0A]),  # unit 10/3600 = 1/360 inch
-        bytes([ESC, 0x28, 0x53, 0x08, 0x00]) + w.to_bytes(4, "little") + h.to_bytes(4, "little"),
-        bytes([ESC, 0x28, 0x43, 0x02, 0x00, h & 0xFF, h >> 8]),  # page length
+        bytes([ESC, 0x40]),  # ESC @ Initialize printer
+        bytes([ESC, 0x28, 0x55, 0x01, 0x00, UNIT_TENTHS]),  # ESC ( U: 1/360 inch
+        bytes([ESC, 0x28, 0x43, 0x02, 0x00, page & 0xFF, page >> 8]),  # ESC ( C page length
+        bytes([FS, 0x26]),  # FS & Hanzi mode (Chinese models; printers differ after ESC @)
+        font(LATIN_POINT, HALF_CELL_PITCH),
     ])
 
 
-def bit_image(image: Image.Image, x_mm: float, y_mm: float) -> bytes:
-    """A 1-bit image (0 = black) at 180 dpi as 24-dot bands, each absolutely positioned."""
+def bands(image: Image.Image) -> list[tuple[int, bytes]]:
+    """A 1-bit image (0 = black) as ESC * 39 bands: (offset from its top in 1/360 inch, bytes)."""
     mono = image.convert("1")
-    out = bytearray()
     pixels = mono.load()
-    for top in range(0, mono.height, 24):
+    out = []
+    for top in range(0, mono.height, BAND):
         columns = bytearray()
         for x in range(mono.width):
             for byte_index in range(3):
@@ -73,10 +83,9 @@ def bit_image(image: Image.Image, x_mm: float, y_mm: float) -> bytes:
                     if y < mono.height and pixels[x, y] == 0:
                         value |= 0x80 >> bit
                 columns.append(value)
-        out += vertical(y_mm + top * 25.4 / DPI) + horizontal(x_mm)
-        out += bytes([ESC, 0x2A, 39, mono.width & 0xFF, mono.width >> 8])
-        out += avoid_realtime(bytes(columns))
-    return bytes(out)
+        cmd = bytes([ESC, 0x2A, 39, mono.width & 0xFF, mono.width >> 8]) + bytes(columns)
+        out.append((top * UNITS // DPI, cmd))
+    return out
 
 
 def qr_image(data: str, size_mm: float) -> Image.Image:
@@ -93,26 +102,54 @@ def qr_image(data: str, size_mm: float) -> Image.Image:
     return image
 
 
-def encode_overprint(placement: Placement, layout: StockLayout, profile: PrinterProfile) -> bytes:
-    fonts: tuple[Path, ...] = (profile.font_path, *profile.fallback_fonts)
-    out = bytearray(setup(layout))
+def in_font(ch: str) -> bool:
+    """Does the resident font have it: ASCII, or a 2-byte GB18030 (GBK area) character."""
+    if ch < "\x80":
+        return " " <= ch != "\x7f"
+    try:
+        return len(ch.encode("gb18030")) == 2
+    except UnicodeEncodeError:
+        return False
+
+
+def _text_items(text: str, x: int, y: int, profile: LicenceProfile,
+                fonts: tuple[Path, ...]) -> list[tuple[int, int, bytes]]:
+    items: list[tuple[int, int, bytes]] = []
+    half = profile.cell_units / 2
+    segment, seg_x = "", x
+    for ch in text + "\0":
+        if ch != "\0" and in_font(ch):
+            segment += ch
+            continue
+        if segment:
+            items.append((y, seg_x, segment.encode("gb18030")))
+            seg_x += round(cells(segment) * 2 * half)
+            segment = ""
+        if ch == "\0":
+            break
+        if ch < " " or ch == "\x7f":
+            continue  # a control character is never sent as a command
+        glyph = render_line(ch, fonts, profile.hanzi_dots, profile.hanzi_dots, align=None)
+        image = Image.new("1", (profile.hanzi_dots, profile.hanzi_dots), 1)
+        image.paste(glyph.crop((0, 0, profile.hanzi_dots, profile.hanzi_dots)), (0, 0))
+        for offset, cmd in bands(image):
+            items.append((y + offset, seg_x, cmd))
+        seg_x += profile.cell_units
+    return items
+
+
+def encode_overprint(placement: Placement, layout: StockLayout, profile: LicenceProfile,
+                     fonts: tuple[Path, ...]) -> bytes:
+    """The job's bytes: set-up, then every item in vertical order (then left to right), FF."""
+    items: list[tuple[int, int, bytes]] = []
     for run in placement.runs:
-        x = run.x
-        segment = ""
-        for ch in clean(run.text) + "\0":
-            if ch != "\0" and is_native(ch, profile):
-                segment += ch
-                continue
-            if segment:
-                out += vertical(run.y) + horizontal(x) + point_size(run.size_pt)
-                out += segment.encode("gb18030")
-                x += em_width(segment) * run.size_pt * PT_MM
-                segment = ""
-            if ch != "\0":  # outside the printer's font: an image of the character
-                px = round(run.size_pt / 72 * DPI)
-                glyph = render_line(ch, fonts, px * 2, px, align=None)
-                out += bit_image(glyph, x, run.y)
-                x += run.size_pt * PT_MM
-    out += bit_image(qr_image(placement.qr_data, layout.qr.size_mm), layout.qr.x, layout.qr.y)
+        items += _text_items(run.text, run.x, run.y, profile, fonts)
+    qr = qr_image(placement.qr_data, layout.qr.size_mm)
+    for offset, cmd in bands(qr):
+        items.append((units(layout.qr.y) + offset, units(layout.qr.x), cmd))
+    origin_x, top = units(layout.origin_x_mm), units(layout.top_of_form_mm)
+    out = bytearray(setup(layout))
+    for y, x, payload in sorted(items, key=lambda item: (item[0], item[1])):
+        out += vertical(y - top) + horizontal(x - origin_x) + payload
     out += FORM_FEED
     return bytes(out)

@@ -1,7 +1,9 @@
 """Stock layouts: where each part of a licence goes on one kind of sheet, in millimetres.
 
 Loaded from assets/licence/<stock>.toml. The same numbers drive the PDF and the ESC/P2 overprint,
-so what a technician sees in the PDF is where the printer puts ink.
+so what a technician sees in the PDF is where the printer puts ink. The fixed parts (frame,
+title, the URL and annual-report lines, the QR caption) are on the security stock; everything
+else, labels included (they differ by entity type), is overprinted.
 """
 
 from __future__ import annotations
@@ -9,12 +11,6 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-
-REQUIRED_FIELDS = (
-    "credit_code", "name", "entity_type", "representative_role", "representative",
-    "capital_label", "registered_capital", "established", "term", "address", "scope",
-    "authority", "issued",
-)
 
 
 class LayoutError(ValueError):
@@ -41,13 +37,24 @@ class FixedText:
 
 
 @dataclass(frozen=True)
-class FieldBox:
+class Spot:
+    """A label at x and its value from value_x, wrapped within w, on lines from y down."""
+
     x: float
+    value_x: float
     y: float
     w: float
-    h: float
-    size_pt: float
-    min_pt: float = 0.0  # 0: never shrink
+
+
+@dataclass(frozen=True)
+class Column:
+    """Label/value rows stacked from top; a row takes as many lines as its value wraps to."""
+
+    x: float
+    value_x: float
+    w: float
+    top: float
+    bottom: float
 
 
 @dataclass(frozen=True)
@@ -63,9 +70,14 @@ class StockLayout:
     description: str
     width_mm: float
     height_mm: float
+    origin_x_mm: float  # where the printer's first column lies on the sheet (paper guide set-up)
+    top_of_form_mm: float  # where the printer's top-of-form lies on the sheet
     frames: tuple[Frame, ...]
     fixed_texts: tuple[FixedText, ...]
-    fields: dict[str, FieldBox]
+    credit_code: Spot
+    left: Column
+    right: Column
+    authority: Spot
     qr: QrBox
 
 
@@ -78,20 +90,21 @@ def load_layout(stock: str, layout_dir: Path) -> StockLayout:
     except tomllib.TOMLDecodeError as exc:
         raise LayoutError(f"{path}: {exc}") from exc
     try:
-        fields = {name: FieldBox(**box) for name, box in doc["fields"].items()}
-        layout = StockLayout(
-            name=doc["stock"]["name"],
-            description=doc["stock"].get("description", ""),
-            width_mm=doc["stock"]["width_mm"],
-            height_mm=doc["stock"]["height_mm"],
+        sheet = doc["stock"]
+        return StockLayout(
+            name=sheet["name"],
+            description=sheet.get("description", ""),
+            width_mm=sheet["width_mm"],
+            height_mm=sheet["height_mm"],
+            origin_x_mm=sheet.get("origin_x_mm", 0.0),
+            top_of_form_mm=sheet.get("top_of_form_mm", 0.0),
             frames=tuple(Frame(**f) for f in doc.get("fixed", {}).get("frame", [])),
             fixed_texts=tuple(FixedText(**t) for t in doc.get("fixed", {}).get("text", [])),
-            fields=fields,
+            credit_code=Spot(**doc["credit_code"]),
+            left=Column(**doc["columns"]["left"]),
+            right=Column(**doc["columns"]["right"]),
+            authority=Spot(**doc["authority"]),
             qr=QrBox(**doc["qr"]),
         )
     except (KeyError, TypeError) as exc:
         raise LayoutError(f"{path}: missing or unexpected entry {exc}") from exc
-    missing = [f for f in REQUIRED_FIELDS if f not in fields]
-    if missing:
-        raise LayoutError(f"{path}: no position for field(s) {', '.join(missing)}")
-    return layout

@@ -19,7 +19,8 @@ from pathlib import Path
 from printer.status import Outcome
 
 SENDING = "sending"
-MAY_HAVE_PRINTED = (Outcome.PRINTED.value, Outcome.UNCONFIRMED.value, SENDING)
+MAY_HAVE_PRINTED = (Outcome.PRINTED.value, Outcome.PARTLY_PRINTED.value, Outcome.UNCONFIRMED.value,
+                    Outcome.FAILED.value, SENDING)  # failed after sending: part may be on paper
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS licence_prints (

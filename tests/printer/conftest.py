@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import sys
+from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
 from printer.emulator import VirtualReceiptPrinter
 from printer.receipt import Bilingual, ReceiptSummary
-from printer.settings import PrinterProfile, PrinterSettings
+from printer.settings import RECEIPT_MODELS, PrinterSettings
+
+# Helpers beside the tests (escp2_rules, licence_samples) import by name under importlib mode.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 STATUS_URL = "https://nh.example.gov.cn/s/NH20261129-0042"
 
@@ -37,8 +43,10 @@ def _settings_for(port: str, **changes) -> PrinterSettings:
     fields = dict(port=port, baud=115200, flow_control="xonxoff", write_timeout_s=1.0,
                   status_timeout_s=0.3, confirm_margin_s=2.0)
     native = changes.pop("native_qr", True)
+    model = changes.pop("model", "generic-escpos")
     fields.update(changes)
-    return PrinterSettings(**fields, profile=PrinterProfile(native_qr=native))
+    profile = replace(RECEIPT_MODELS[model], native_qr=native)
+    return PrinterSettings(**fields, profile=profile)
 
 
 @pytest.fixture

@@ -63,19 +63,21 @@ def test_the_device_path_comes_first_and_faults_are_controlled_from_outside(
 
 
 def test_the_licence_kind_serves_a_licence_printer(tmp_path, settings_for):
-    from printer import LicencePrinter
+    from licence_samples import make_licence
+
+    from printer import LicenceJob, LicencePrinter, Outcome
 
     proc = subprocess.Popen(
         [sys.executable, "-m", "printer.emulator", "--kind", "licence", "--out", str(tmp_path),
-         "--fault", "cover-open"],
+         "--profile", "epson-lq-136"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=Path(__file__).parents[2])
     try:
         path = proc.stdout.readline().strip()
         printer = LicencePrinter(settings_for(path, ledger_path=tmp_path / "ledger.sqlite3"))
         try:
-            assert printer.status().state is State.COVER_OPEN
-            tell(proc, "clear")
-            assert printer.status().state is State.READY
+            assert printer.status().state is State.UNKNOWN  # ESC/P2: no status request
+            assert printer.print(LicenceJob(make_licence(), "A4")).outcome is Outcome.UNCONFIRMED
+            assert proc.stdout.readline().startswith("job 1 ")
         finally:
             printer.close()
         proc.stdin.write("quit\n")

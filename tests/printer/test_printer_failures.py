@@ -3,8 +3,9 @@
 import logging
 
 import pytest
+from licence_samples import make_licence
 
-from printer import LicencePrinter, Outcome, ReceiptPrinter, State, build_receipt
+from printer import LicenceJob, LicencePrinter, Outcome, ReceiptPrinter, State, build_receipt
 from printer.receipt import ReceiptJob
 
 SECRET = "张小三 44060519900101123X"
@@ -25,7 +26,7 @@ def test_an_unexpected_failure_is_reported_without_the_data(kind, settings_for, 
     else:
         printer = LicencePrinter(settings)
         monkeypatch.setattr(printer, "_print", explode)
-        call = lambda: printer.print(object(), "A4")  # noqa: E731
+        call = lambda: printer.print(LicenceJob(make_licence(), "A4"))  # noqa: E731
     try:
         with caplog.at_level(logging.INFO, logger="printer"):
             result = call()

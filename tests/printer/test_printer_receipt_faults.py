@@ -52,33 +52,78 @@ def test_clearing_the_fault_makes_the_printer_ready_again(virtual_receipt, drive
     assert driver.print(ReceiptJob(build_receipt(summary))).outcome is Outcome.PRINTED
 
 
-def test_paper_out_mid_job_is_failed_not_printed_and_the_half_job_never_appears(
+def test_paper_out_mid_job_on_a_model_without_a_clear_is_partly_printed_and_the_rest_follows(
         virtual_receipt, driver, summary):
+    """DLE ENQ 2 is ignored at paper end (Epson, Citizen): the rest prints after the refill."""
     virtual_receipt.raise_fault("paper-out", after_bytes=600)  # the receipt is ~1.3 kB
     job = ReceiptJob(build_receipt(summary))
     result = driver.print(job)
-    assert result.outcome is Outcome.FAILED
-    assert result.status.state is State.PAPER_OUT
-    assert result.job_id == job.job_id
-    # The driver cleared the printer's buffer (DLE ENQ 2 is fire-and-forget: give it the line time).
-    assert wait_until(lambda: virtual_receipt.counters.discarded_jobs == 1)
-    # Paper loaded again: the printer must not finish the abandoned receipt by itself...
-    virtual_receipt.clear_fault("paper-out")
-    time.sleep(0.3)
-    assert virtual_receipt.jobs == []
-    # ...and the kiosk's reprint is the one and only receipt that comes out.
-    again = driver.print(job)
-    assert again.outcome is Outcome.PRINTED
+    assert (result.outcome, result.status.state) == (Outcome.PARTLY_PRINTED, State.PAPER_OUT)
+    assert result.job_id == job.job_id and "discard" in result.detail
     assert virtual_receipt.wait_for_jobs(1)
+    first = virtual_receipt.jobs[0]
+    assert first.partial and first.lines[0] == "佛山市南海区政务服务中心 桂城自助终端"
+    virtual_receipt.clear_fault("paper-out")  # a new roll: the printer finishes the receipt
+    assert virtual_receipt.wait_for_jobs(2)
+    rest = virtual_receipt.jobs[1]
+    assert not rest.partial and "请妥善保管本凭条 Please keep this receipt" in rest.lines
+    assert virtual_receipt.counters.discarded_jobs == 0
+
+
+def test_paper_out_mid_job_on_a_model_with_dle_dc4_8_is_discarded_and_failed(
+        tmp_path, settings_for, summary):
+    emu = VirtualReceiptPrinter(baud=115200, out_dir=tmp_path, profile="epson-tm-t88vi")
+    with emu:
+        printer = ReceiptPrinter(settings_for(emu.device_path, model="epson-tm-t88vi"))
+        try:
+            emu.raise_fault("paper-out", after_bytes=600)
+            job = ReceiptJob(build_receipt(summary))
+            result = printer.print(job)
+            assert (result.outcome, result.status.state) == (Outcome.FAILED, State.PAPER_OUT)
+            assert "DLE DC4 8" in result.detail
+            assert emu.counters.discarded_jobs == 1
+            assert emu.wait_for_jobs(1) and emu.jobs[0].partial  # the top half is on paper
+            emu.clear_fault("paper-out")
+            time.sleep(0.3)
+            assert len(emu.jobs) == 1  # nothing more comes out by itself
+            assert printer.print(job).outcome is Outcome.PRINTED  # the reprint is whole
+            assert emu.wait_for_jobs(2) and not emu.jobs[1].partial
+        finally:
+            printer.close()
+
+
+def test_a_stray_byte_while_out_of_paper_never_confirms_a_job(virtual_receipt, driver, summary):
+    """One 0x00 on the return line looks like a GS r answer; it must not count as one."""
+    import threading
+
+    virtual_receipt.raise_fault("paper-out", after_bytes=600)
+    job = ReceiptJob(build_receipt(summary))
+
+    def stray_bytes() -> None:
+        for _ in range(40):
+            virtual_receipt.answer(b"\x00")
+            time.sleep(0.05)
+
+    threading.Thread(target=stray_bytes, daemon=True).start()
+    result = driver.print(job)
+    assert result.outcome is not Outcome.PRINTED
+    assert result.status.state is State.PAPER_OUT
+
+
+def test_dle_enq_2_at_paper_end_clears_nothing_on_the_twin(virtual_receipt, driver, summary):
+    virtual_receipt.raise_fault("paper-out", after_bytes=600)
+    driver.print(ReceiptJob(build_receipt(summary)))
+    held = virtual_receipt.buffered
+    assert held > 0
+    driver.link.send_realtime(b"\x10\x05\x02")
     time.sleep(0.2)
-    assert len(virtual_receipt.jobs) == 1
-    assert virtual_receipt.jobs[0].lines[0] == "佛山市南海区政务服务中心 桂城自助终端"
+    assert virtual_receipt.buffered >= held and virtual_receipt.counters.discarded_jobs == 0
 
 
-def test_cover_opened_mid_job_fails_with_the_cover_as_cause(virtual_receipt, driver, summary):
+def test_cover_opened_mid_job_reports_the_cover_as_cause(virtual_receipt, driver, summary):
     virtual_receipt.raise_fault("cover-open", after_bytes=300)
     result = driver.print(ReceiptJob(build_receipt(summary)))
-    assert (result.outcome, result.status.state) == (Outcome.FAILED, State.COVER_OPEN)
+    assert (result.outcome, result.status.state) == (Outcome.PARTLY_PRINTED, State.COVER_OPEN)
 
 
 def test_a_line_that_drops_bytes_mid_job_gives_unconfirmed_never_printed(
@@ -147,7 +192,7 @@ def test_pulling_and_restoring_the_link_recovers(virtual_receipt, driver, summar
     assert virtual_receipt.wait_for_jobs(2)
 
 
-def test_pulled_mid_job_is_failed_or_unconfirmed_never_printed(virtual_receipt, settings_for,
+def test_pulled_mid_job_is_partly_printed_never_printed(virtual_receipt, settings_for,
                                                              summary):
     printer = ReceiptPrinter(settings_for(virtual_receipt.device_path, baud=9600))
     job = ReceiptJob(build_receipt(summary))
@@ -158,7 +203,7 @@ def test_pulled_mid_job_is_failed_or_unconfirmed_never_printed(virtual_receipt, 
         result = printer.print(job)
     finally:
         printer.close()
-    assert result.outcome is Outcome.FAILED
+    assert result.outcome is Outcome.PARTLY_PRINTED  # the printer has the first part
     assert result.status.state is State.DISCONNECTED
 
 

@@ -1,0 +1,5 @@
+import sys
+
+from printer.cli import main
+
+sys.exit(main())
