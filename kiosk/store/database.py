@@ -44,6 +44,9 @@ def open_engine(path: Path) -> Engine:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
+        # Purged values are overwritten with zeros, not left in free pages
+        # (https://www.sqlite.org/pragma.html#pragma_secure_delete).
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")

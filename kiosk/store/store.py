@@ -229,7 +229,9 @@ class Store:
     def decision(self, application_id: str) -> dict | None:
         with self._sessions() as session:
             app = session.get(ApplicationRow, application_id)
-            return None if app is None else self._open_payload(app)[1]
+            if app is None or app.decision_sealed is None:
+                return None
+            return json.loads(self._sealer.open(app.decision_sealed, app.id, "decision_sealed"))
 
     def _set_decision(self, session: Session, application_id: str, decision: bytes | None,
                       status: str | None, now: float) -> None:
@@ -267,8 +269,11 @@ class Store:
                 session.add(AuditEvent(at=app.purged_at, kind="purged", application_id=app.id))
                 purged.append(app.id)
         if purged:  # the freed pages still hold the old bytes until overwritten
-            with self.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            raw = self.engine.raw_connection()  # outside any BEGIN: a checkpoint cannot run in one
+            try:
+                raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                raw.close()
         return purged
 
     # --- views -----------------------------------------------------------------------------
