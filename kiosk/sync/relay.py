@@ -11,7 +11,8 @@ backend recognises, never a second application. Answers:
   fails one request is likely to fail the next.
 - any other 4xx: a definite refusal, parked for the technician with the reason, never deleted.
 
-Plain threading and httpx, no Qt: the callbacks (`on_decision`, `on_parked`) run on the relay
+A backlog (after an outage) drains `parallel` requests at a time from a small thread pool:
+each POST is idempotent on its own, so their order does not matter. Plain threading and httpx, no Qt: the callbacks (`on_decision`, `on_parked`) run on the relay
 thread; a Qt adapter re-emits them as signals on the UI thread. Nothing personal is logged:
 application ids, status codes and fault classes only.
 """
@@ -24,6 +25,7 @@ import random
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -72,6 +74,7 @@ class OutboxRelay:
         on_parked: Callable[[str, int, str], None] | None = None,
         rng: random.Random | None = None,
         batch: int = 50,
+        parallel: int = 1,
     ) -> None:
         self._store = store
         self._prefix = urlsplit(base_url).path.rstrip("/")
@@ -82,7 +85,13 @@ class OutboxRelay:
         self._on_parked = on_parked
         self._rng = rng or random.SystemRandom()
         self._batch = batch
-        self._client = httpx.Client(base_url=base_url.rstrip("/"), timeout=timeout_seconds)
+        self._parallel = max(1, parallel)
+        limits = httpx.Limits(max_connections=self._parallel, max_keepalive_connections=self._parallel)
+        self._client = httpx.Client(base_url=base_url.rstrip("/"), timeout=timeout_seconds,
+                                    limits=limits)
+        self._pool = ThreadPoolExecutor(self._parallel, thread_name_prefix="outbox-send") \
+            if self._parallel > 1 else None
+        self._lock = threading.Lock()  # guards _failures across the sending threads
         self._failures = 0  # consecutive transient failures, for the relay-wide pause
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -101,6 +110,8 @@ class OutboxRelay:
         if self._thread is not None:
             self._thread.join(timeout)
             self._thread = None
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
         self._client.close()
 
     def wake(self) -> None:
@@ -130,21 +141,30 @@ class OutboxRelay:
     # --- one pass (also called directly by tests and the benchmark) ---------------------------
 
     def send_due(self) -> Pass:
-        """Send every due entry, oldest first; stop at the first transient failure."""
+        """Send every due entry, oldest first, `parallel` at a time. After a transient failure
+        the relay probes with one entry per pass until the backend answers again, so an outage
+        costs one request per backoff pause, not one per queued application."""
         outcome = Pass()
         while not self._stop.is_set():
-            items = self._store.due(self._batch)
+            probing = self._failures > 0
+            items = self._store.due(1 if probing else self._batch)
             if not items:
                 break
-            for item in items:
-                result = self._send(item)
+            if probing or self._pool is None:
+                results = map(self._send, items)
+            else:
+                results = self._pool.map(self._send, items)
+            for result in results:
                 if result == "delivered":
                     outcome.delivered += 1
                 elif result == "parked":
                     outcome.parked += 1
                 else:
                     outcome.failed += 1
-                    return outcome
+                    if self._pool is None or probing:
+                        break
+            if outcome.failed:
+                return outcome
         return outcome
 
     def _send(self, item: OutboxItem) -> str:
@@ -157,7 +177,8 @@ class OutboxRelay:
             return self._retry(item, type(fault).__name__)
         status = response.status_code
         if 200 <= status < 300:
-            self._failures = 0
+            with self._lock:
+                self._failures = 0
             body, decision_status = _decision_of(response)
             self._store.mark_delivered(item.application_id, status, body, decision_status)
             log.info("application %s delivered (HTTP %d)", item.application_id, status)
@@ -165,7 +186,8 @@ class OutboxRelay:
                 self._tell(Decision(item.application_id, decision_status, json.loads(body)))
             return "delivered"
         if 400 <= status < 500 and status not in RETRYABLE_4XX:
-            self._failures = 0
+            with self._lock:
+                self._failures = 0
             code = _refusal_code(response)
             self._store.mark_parked(item.application_id, status, code, response.content)
             log.warning("application %s parked: HTTP %d %s", item.application_id, status, code)
@@ -175,8 +197,11 @@ class OutboxRelay:
         return self._retry(item, f"HTTP {status}")
 
     def _retry(self, item: OutboxItem, fault: str) -> str:
-        self._failures += 1
-        wait = self._backoff.delay(self._failures, self._rng)
+        """The entry waits by its own attempts (one application the backend keeps failing on
+        does not hold up the rest); the relay as a whole pauses by consecutive failures."""
+        with self._lock:
+            self._failures += 1
+            wait = self._backoff.delay(item.attempts + 1, self._rng)
         self._store.mark_retry(item.application_id, fault, time.time() + wait)
         log.info("application %s not delivered (%s); retry in %.2f s", item.application_id, fault, wait)
         return "failed"

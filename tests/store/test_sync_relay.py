@@ -151,14 +151,15 @@ def test_decisions_are_polled_and_reported_once_each(real_store):
     assert real_store.decision(ids[0]) == {"id": ids[0], "status": "approved"}
 
 
-def test_through_a_proxy_failing_30_percent_every_application_arrives_exactly_once(real_store):
+@pytest.mark.parametrize("parallel", [1, 4])
+def test_through_a_proxy_failing_30_percent_every_application_arrives_exactly_once(real_store, parallel):
     from fault_proxy import FaultProxy
 
     backend = LoopbackBackend(KEY, hang_seconds=0)
     ids = confirm(real_store, 60)
     with serve(backend.app) as url:
         proxy = FaultProxy(int(url.rsplit(":", 1)[1]), fault_rate=0.3, seed=11, silence_seconds=1.0)
-        relay = relay_for(real_store, proxy.url, timeout_seconds=0.3)
+        relay = relay_for(real_store, proxy.url, timeout_seconds=0.3, parallel=parallel)
         relay.start()
         deadline = time.monotonic() + 60
         while real_store.outbox_counts().get("delivered") != len(ids):
