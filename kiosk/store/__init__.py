@@ -7,9 +7,9 @@ Imported only after the first frame (SQLAlchemy is not a start-up import).
 
 from .printing import JobKind, JobPrinter, JobState, PrintJob, PrintOutcome
 from .sealing import FieldSealer, SealingError
-from .store import ApplicationView, ConfirmedApplication, OutboxItem, OutboxState, Store
+from .store import ApplicationView, Attention, ConfirmedApplication, OutboxItem, OutboxState, Store
 
 __all__ = [
-    "ApplicationView", "ConfirmedApplication", "FieldSealer", "JobKind", "JobPrinter", "JobState",
+    "ApplicationView", "Attention", "ConfirmedApplication", "FieldSealer", "JobKind", "JobPrinter", "JobState",
     "OutboxItem", "OutboxState", "PrintJob", "PrintOutcome", "SealingError", "Store",
 ]

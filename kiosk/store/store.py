@@ -49,6 +49,17 @@ class OutboxItem:
 
 
 @dataclass(frozen=True)
+class Attention:
+    """Something a technician must look at: a parked application or a flagged print job."""
+
+    kind: str  # "parked" | "flagged"
+    application_id: str
+    number: str
+    job_id: int | None
+    reason: str  # an HTTP code and the backend's refusal code, or why the job was flagged
+
+
+@dataclass(frozen=True)
 class ApplicationView:
     """Where one application stands, without personal data (for diagnostics and tests)."""
 
@@ -291,6 +302,21 @@ class Store:
                                    entry.last_error, app.decision_status,
                                    tuple((kind, state) for kind, state in jobs),
                                    app.purged_at is not None)
+
+    def attention(self) -> list[Attention]:
+        """Parked applications and flagged print jobs, oldest first (ids and codes only)."""
+        parked = (select(OutboxEntry, ApplicationRow.number).join(ApplicationRow)
+                  .where(OutboxEntry.state == OutboxState.PARKED).order_by(OutboxEntry.id))
+        flagged = (select(PrintJobRow, ApplicationRow.number).join(ApplicationRow)
+                   .where(PrintJobRow.state == JobState.FLAGGED.value).order_by(PrintJobRow.id))
+        with self._sessions() as session:
+            found = [Attention("parked", e.application_id, number, None,
+                               f"HTTP {e.http_status} {e.last_error}")
+                     for e, number in session.execute(parked).all()]
+            found += [Attention("flagged", j.application_id, number, j.id,
+                                f"{j.kind}: {j.flag_reason}")
+                      for j, number in session.execute(flagged).all()]
+        return found
 
     def application_ids(self) -> list[str]:
         with self._sessions() as session:

@@ -169,3 +169,17 @@ def test_audit_log_records_the_story_by_id(store):
     with sqlite3.connect(store.path) as db:
         kinds = [k for (k,) in db.execute("SELECT kind FROM audit_events ORDER BY id")]
     assert kinds == ["receipt-queued", "confirmed", "print-claimed", "print-printed"]
+
+
+def test_the_technician_sees_parked_applications_and_flagged_jobs(store):
+    parked = valid_application("individual_business")
+    a = store.confirm(parked, {})
+    store.mark_parked(parked.id, 422, "invalid-application", b"{}")
+    flagged = store.confirm(valid_application("sole_proprietorship"), {})
+    store.jobs.print(flagged.receipt_job_id, FakePrinter(PrintOutcome.PARTLY_PRINTED))
+    store.jobs.print(a.receipt_job_id, FakePrinter())
+    found = store.attention()
+    assert [(x.kind, x.number, x.job_id, x.reason) for x in found] == [
+        ("parked", a.number, None, "HTTP 422 invalid-application"),
+        ("flagged", flagged.number, flagged.receipt_job_id, "receipt: partly-printed"),
+    ]

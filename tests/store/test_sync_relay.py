@@ -202,3 +202,22 @@ def test_full_jitter_spreads_over_the_whole_range():
     delays = [Backoff(base=1, cap=8).delay(10, rng) for _ in range(2000)]
     assert max(delays) <= 8 and min(delays) < 0.5 and max(delays) > 7.5
     assert 3.5 < sum(delays) / len(delays) < 4.5  # uniform on [0, 8]
+
+
+def test_decisions_reach_the_ui_thread_as_qt_signals(real_store, qtbot):
+    from PySide6.QtCore import QThread
+
+    from kiosk.sync.signals import RelaySignals
+
+    signals = RelaySignals()
+    received = []
+    signals.decided.connect(lambda app_id, status: received.append(
+        (app_id, status, QThread.currentThread() is signals.thread())))
+    backend = LoopbackBackend(KEY, status="approved")
+    (app_id,) = confirm(real_store, 1)
+    with serve(backend.app) as url:
+        relay = relay_for(real_store, url, on_decision=signals.on_decision, on_parked=signals.on_parked)
+        with qtbot.waitSignal(signals.decided, timeout=5000):
+            relay.start()
+        relay.stop()
+    assert received == [(app_id, "approved", True)]
