@@ -183,3 +183,25 @@ def test_the_technician_sees_parked_applications_and_flagged_jobs(store):
         ("parked", a.number, None, "HTTP 422 invalid-application"),
         ("flagged", flagged.number, flagged.receipt_job_id, "receipt: partly-printed"),
     ]
+
+
+def test_two_threads_confirming_at_once_get_distinct_numbers(store):
+    import threading
+
+    apps = [valid_application("individual_business") for _ in range(40)]
+    numbers: list[str] = []
+    lock = threading.Lock()
+
+    def confirm_some(chunk):
+        for app in chunk:
+            number = store.confirm(app, {}).number
+            with lock:
+                numbers.append(number)
+
+    threads = [threading.Thread(target=confirm_some, args=(apps[i::4],)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(numbers) == [f"{numbers[0][:-4]}{n:04d}" for n in range(1, 41)]
+    assert store.outbox_counts() == {"pending": 40}

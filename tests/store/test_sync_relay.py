@@ -221,3 +221,42 @@ def test_decisions_reach_the_ui_thread_as_qt_signals(real_store, qtbot):
             relay.start()
         relay.stop()
     assert received == [(app_id, "approved", True)]
+
+
+def test_the_relay_logs_ids_and_codes_never_what_the_backend_quoted(real_store, caplog):
+    backend = LoopbackBackend(KEY)
+    backend.script.extend(["503", "422"])
+    (app_id,) = confirm(real_store, 1)
+    caplog.set_level("DEBUG", logger="kiosk.sync")
+    with serve(backend.app) as url:
+        relay = relay_for(real_store, url)
+        drain(relay, real_store)
+        relay.stop()
+    text = caplog.text
+    assert app_id in text and "HTTP 503" in text and "invalid-application" in text
+    assert "名称不可用" not in text and "name not available" not in text
+    person = real_store.payload(app_id)[0]["answers"]["operator_name"]
+    assert person not in text
+
+
+def test_the_relay_thread_outlives_a_failing_store(real_store, monkeypatch):
+    backend = LoopbackBackend(KEY)
+    (app_id,) = confirm(real_store, 1)
+    real_due = real_store.due
+    calls = []
+
+    def flaky_due(limit=50):
+        calls.append(limit)
+        if len(calls) <= 2:
+            raise OSError("disk I/O error")
+        return real_due(limit)
+
+    monkeypatch.setattr(real_store, "due", flaky_due)
+    with serve(backend.app) as url:
+        relay = relay_for(real_store, url)
+        relay.start()
+        deadline = time.monotonic() + 5
+        while app_id not in backend.created and time.monotonic() < deadline:
+            time.sleep(0.01)
+        relay.stop()
+    assert backend.creations[app_id] == 1 and len(calls) > 2
