@@ -27,6 +27,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from .models import ApplicationRow, AuditEvent, PrintJobRow
+from .sealing import SealingError
 
 
 class PrintOutcome(StrEnum):
@@ -152,10 +153,14 @@ class JobBook:
             if app is None or app.sealed is None:
                 job.state, job.flag_reason = JobState.FLAGGED.value, "application data purged"
                 return None
+            try:
+                application, decision = self._open(app)
+            except SealingError:  # the key file was replaced: nothing to print from
+                job.state, job.flag_reason = JobState.FLAGGED.value, "sealed data unreadable"
+                return None
             job.state, job.attempts, job.updated_at = JobState.SENDING.value, job.attempts + 1, self._clock()
             session.add(AuditEvent(at=job.updated_at, kind="print-claimed",
                                    application_id=job.application_id, job_id=job.id))
-            application, decision = self._open(app)
             return PrintJob(id=job.id, kind=JobKind(job.kind), application_id=app.id,
                             number=app.number, service=app.service,
                             reprint=job.reprint_of is not None, application=application,

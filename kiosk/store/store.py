@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from .database import DATABASE_FILE, migrate, open_engine
 from .models import ApplicationRow, AuditEvent, OutboxEntry, PrintJobRow
 from .printing import JobBook, JobKind, JobState
-from .sealing import FieldSealer
+from .sealing import FieldSealer, SealingError
 
 SECONDS_PER_DAY = 86_400
 # Decisions after which the backend will not change its mind, so polling stops.
@@ -142,14 +142,23 @@ class Store:
     # --- outbox (the relay's side) ---------------------------------------------------------
 
     def due(self, limit: int = 50) -> list[OutboxItem]:
-        """Pending entries whose next attempt is due, oldest first."""
+        """Pending entries whose next attempt is due, oldest first. An entry whose sealed data
+        no longer opens (the key file was replaced) is parked, so it cannot stall the rest."""
         query = (select(OutboxEntry, ApplicationRow).join(ApplicationRow)
                  .where(OutboxEntry.state == OutboxState.PENDING,
                         OutboxEntry.next_attempt_at <= self._clock())
                  .order_by(OutboxEntry.id).limit(limit))
+        items, unreadable = [], []
         with self._sessions() as session:
-            return [OutboxItem(app.id, request_body(self._open_payload(app)[0]), entry.attempts)
-                    for entry, app in session.execute(query).all()]
+            for entry, app in session.execute(query).all():
+                try:
+                    items.append(OutboxItem(app.id, request_body(self._open_payload(app)[0]),
+                                            entry.attempts))
+                except SealingError:
+                    unreadable.append(app.id)
+        for application_id in unreadable:
+            self.mark_parked(application_id, None, "sealed-data-unreadable", b"")
+        return items
 
     def next_due_at(self) -> float | None:
         with self._sessions() as session:
@@ -179,7 +188,8 @@ class Store:
             entry.attempts += 1
             entry.last_error, entry.next_attempt_at = error[:200], next_attempt_at
 
-    def mark_parked(self, application_id: str, http_status: int, code: str, body: bytes) -> None:
+    def mark_parked(self, application_id: str, http_status: int | None, code: str,
+                    body: bytes) -> None:
         """A definite refusal (4xx): kept for the technician with the reason, never deleted."""
         with self._sessions.begin() as session:
             entry = self._entry(session, application_id)
@@ -190,7 +200,7 @@ class Store:
             entry.state, entry.http_status, entry.last_error = OutboxState.PARKED, http_status, code[:200]
             entry.reason_sealed = self._sealer.seal(body, application_id, "reason_sealed")
             session.add(AuditEvent(at=now, kind="parked", application_id=application_id,
-                                   detail=f"HTTP {http_status} {code}"[:200]))
+                                   detail=_refusal(http_status, code)))
 
     def parked_reason(self, application_id: str) -> bytes | None:
         with self._sessions() as session:
@@ -311,7 +321,7 @@ class Store:
                    .where(PrintJobRow.state == JobState.FLAGGED.value).order_by(PrintJobRow.id))
         with self._sessions() as session:
             found = [Attention("parked", e.application_id, number, None,
-                               f"HTTP {e.http_status} {e.last_error}")
+                               _refusal(e.http_status, e.last_error or ""))
                      for e, number in session.execute(parked).all()]
             found += [Attention("flagged", j.application_id, number, j.id,
                                 f"{j.kind}: {j.flag_reason}")
@@ -351,3 +361,7 @@ class Store:
         if entry is None:
             raise LookupError(application_id)
         return entry
+
+
+def _refusal(http_status: int | None, code: str) -> str:
+    return (f"HTTP {http_status} {code}" if http_status is not None else code)[:200]

@@ -69,6 +69,13 @@ def test_the_key_is_not_in_the_database_and_another_key_opens_nothing(tmp_path, 
     stranger = Store.open(tmp_path / "data", other, terminal_id=TERMINAL)
     with pytest.raises(SealingError):
         stranger.payload(app.id)
+    # A replaced key file stalls nothing: the entry is parked, its receipt job flagged.
+    assert stranger.due() == []
+    assert stranger.view(app.id).outbox_state == "parked"
+    (job_id,) = stranger.jobs.queued()
+    assert stranger.jobs.print(job_id, FakePrinter()).value == "flagged"
+    assert [a.reason for a in stranger.attention()] == [
+        "sealed-data-unreadable", "receipt: sealed data unreadable"]
     stranger.close()
 
 
