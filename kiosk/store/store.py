@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -21,6 +22,9 @@ from .database import DATABASE_FILE, migrate, open_engine
 from .models import ApplicationRow, AuditEvent, OutboxEntry, PrintJobRow
 from .printing import JobBook, JobKind, JobState
 from .sealing import FieldSealer, SealingError
+
+if TYPE_CHECKING:
+    from forms.application import Application
 
 SECONDS_PER_DAY = 86_400
 # Decisions after which the backend will not change its mind, so polling stops.
@@ -104,13 +108,14 @@ class Store:
 
     # --- confirm -------------------------------------------------------------------------
 
-    def confirm(self, application: object, signatures: Mapping[str, object]) -> ConfirmedApplication:
+    def confirm(self, application: Application,
+                signatures: Mapping[str, object]) -> ConfirmedApplication:
         """Application + outbox entry + receipt job, one transaction. `application` is a
         forms.Application; `signatures` maps each signer to their strokes (JSON values).
         Confirming the same application id again returns the first confirmation."""
         from forms.application import Application
 
-        data = Application.from_json(application.to_json())  # type: ignore[attr-defined]
+        data = Application.from_json(application.to_json())  # re-checked: one gate for stored data
         payload = json.dumps({"application": data.to_json(), "signatures": dict(signatures)},
                              ensure_ascii=False).encode("utf-8")
         with self._sessions.begin() as session:
