@@ -67,3 +67,16 @@ def test_models_match_the_migrations(tmp_path):
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     engine.dispose()
     assert diff == []
+
+
+def test_a_file_already_at_head_opens_without_running_alembic(tmp_path, key_file, monkeypatch):
+    Store.open(tmp_path / "data", key_file, terminal_id=TERMINAL).close()
+    import alembic.command
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("alembic ran on a current file")
+
+    monkeypatch.setattr(alembic.command, "upgrade", refuse)
+    store = Store.open(tmp_path / "data", key_file, terminal_id=TERMINAL)
+    assert current_revision(store.path) == HEAD
+    store.close()

@@ -31,6 +31,8 @@ class ScriptedPrinter:
         how, outcome = self.next
         if how == "die-before":
             raise Killed
+        if how == "answer" and outcome is PrintOutcome.REFUSED:
+            return outcome  # refused: the printer was not ready, nothing was sent
         self.handed.append(job.id)  # the bytes went to the printer
         if how == "die-after":
             raise Killed
@@ -46,7 +48,7 @@ steps = st.lists(st.one_of(
 ), max_size=25)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps)
 def test_no_receipt_is_dropped_or_printed_twice_unasked(script):
     with tempfile.TemporaryDirectory() as tmp:
