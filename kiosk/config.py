@@ -125,6 +125,8 @@ class KioskConfig:
     printers: Printers = field(default_factory=Printers)
     technician: Technician = field(default_factory=Technician)
     logging: Logging = field(default_factory=Logging)
+    privacy: Privacy = field(default_factory=lambda: Privacy())
+    sync: Sync = field(default_factory=lambda: Sync())
     source: Path | None = None  # the file these settings came from, None for embedded defaults
 
     @property
@@ -196,6 +198,8 @@ def parse_config(raw: Mapping[str, Any], *, base_dir: Path, source: Path | None 
         ),
         technician=Technician(pin_hash=reader.get("technician.pin_hash", Technician.pin_hash, _pin_hash)),
         logging=_logging(reader),
+        privacy=_privacy(reader),
+        sync=_sync(reader),
         source=source,
     )
     reader.reject_unknown()
@@ -421,4 +425,43 @@ def _logging(r: _Reader) -> Logging:
         level=r.get("logging.level", d.level, _one_of(LOG_LEVELS)),
         max_bytes=r.get("logging.max_bytes", d.max_bytes, _integer(100_000, 100_000_000)),
         backups=r.get("logging.backups", d.backups, _integer(1, 50)),
+    )
+
+
+# --- [privacy] and [sync]: the local store and the outbox relay (kiosk.store, kiosk.sync) ------
+
+
+@dataclass(frozen=True)
+class Privacy:
+    # Days a delivered application's personal data stays on the terminal after its licence has
+    # printed (a reprint at this terminal needs it); then only ids and states remain.
+    retention_days: int = 30
+
+
+@dataclass(frozen=True)
+class Sync:
+    # How often the relay asks the backend about applications it has not decided yet.
+    poll_seconds: float = 30.0
+    # Capped exponential backoff with full jitter: wait random(0, min(cap, base * 2**n)).
+    # During an outage the relay sends one probe per wait, so a low cap costs the backend
+    # little (100 terminals: ~40 refused connections a second) and bounds how long a terminal
+    # idles after the backend is back (2.5 s on average with a 5 s cap).
+    backoff_base_seconds: float = 0.5
+    backoff_cap_seconds: float = 5.0
+    # Requests in flight at once while draining a backlog (each is its own idempotent POST).
+    parallel_requests: int = 4
+
+
+def _privacy(r: _Reader) -> Privacy:
+    return Privacy(retention_days=r.get("privacy.retention_days", Privacy.retention_days, _integer(0, 3650)))
+
+
+def _sync(r: _Reader) -> Sync:
+    d = Sync()
+    base = r.get("sync.backoff_base_seconds", d.backoff_base_seconds, _number(0.01, 60))
+    return Sync(
+        poll_seconds=r.get("sync.poll_seconds", d.poll_seconds, _number(1, 3600)),
+        backoff_base_seconds=base,
+        backoff_cap_seconds=r.get("sync.backoff_cap_seconds", d.backoff_cap_seconds, _number(base, 3600)),
+        parallel_requests=r.get("sync.parallel_requests", d.parallel_requests, _integer(1, 16)),
     )

@@ -74,6 +74,9 @@ def test_relative_paths_are_relative_to_the_file(tmp_path):
         ("[technician]\npin_hash = \"2468\"\n", "technician.pin_hash", "hash_pin"),
         ("[terminal]\nid = \"has space\"\n", "terminal.id", "letters, digits"),
         ("[terminal]\nsite_name = \"\"\n", "terminal.site_name", "non-empty"),
+        ("[privacy]\nretention_days = -1\n", "privacy.retention_days", "from 0 to 3650"),
+        ("[sync]\nbackoff_base_seconds = 2\nbackoff_cap_seconds = 1\n", "sync.backoff_cap_seconds", "from 2.0"),
+        ("[sync]\npoll_seconds = 0\n", "sync.poll_seconds", "from 1 to 3600"),
     ],
 )
 def test_a_bad_value_names_key_value_and_what_is_allowed(tmp_path, text, key, hint):

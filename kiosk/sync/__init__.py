@@ -1,0 +1,7 @@
+"""Sync with the backend: the outbox relay (own thread, httpx), its backoff and signing seam."""
+
+from .backoff import Backoff
+from .relay import Decision, OutboxRelay, Pass
+from .signing import RequestSigner
+
+__all__ = ["Backoff", "Decision", "OutboxRelay", "Pass", "RequestSigner"]
