@@ -97,6 +97,9 @@ def build_terminal(cfg: KioskConfig, *, entry: tuple[str, str] = ("Kiosk.Shell",
                    apology_seconds: float | None = None,
                    on_first_frame: Callable[[], None] | None = None) -> Terminal:
     os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+    # The kiosk keyboard style (kiosk/ui/qml/QtQuick/VirtualKeyboard/Styles/kiosk/style.qml):
+    # key and candidate sizes from Appearance, so they meet the physical minimums.
+    os.environ.setdefault("QT_VIRTUALKEYBOARD_STYLE", "kiosk")
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtQml import QQmlApplicationEngine
     from PySide6.QtQuick import QQuickWindow  # noqa: F401 (so the root comes back typed)
@@ -119,7 +122,8 @@ def build_terminal(cfg: KioskConfig, *, entry: tuple[str, str] = ("Kiosk.Shell",
     session = Session(cfg.locales.default)
     translations = Translations(engine)
     appearance = engine.singletonInstance("Kiosk.ViewModels", "Appearance")
-    appearance.bind(session, cfg.screen.width, cfg.screen.height, cfg.screen.orientation)
+    appearance.bind(session, cfg.screen.width, cfg.screen.height, cfg.screen.orientation,
+                    cfg.screen.diagonal_inches)
 
     journey = vm.Journey(apology_seconds=apology_seconds or vm.journey.APOLOGY_SECONDS)
     language = vm.LanguageSwitch(session, translations, cfg.locales.available)
