@@ -71,6 +71,7 @@ class Terminal:
         self.session.wipe()
         if self.keyboard is not None:
             self.keyboard.forget()
+            self.keyboard.show_layout_for(str(self.session.get("locale")))
         from PySide6.QtGui import QGuiApplication
 
         QGuiApplication.inputMethod().hide()
@@ -168,6 +169,13 @@ def _wire(t: Terminal) -> None:
 
     t.session.changed.connect(on_change)
 
+    def on_language(name: str) -> None:
+        # The keyboard opens in the layout of the UI language (kiosk.keyboard.layout_for).
+        if name == "locale" and t.keyboard is not None:
+            t.keyboard.show_layout_for(str(t.session.get("locale")))
+
+    t.session.changed.connect(on_language)
+
     def on_idle_phase() -> None:
         from PySide6.QtGui import QGuiApplication
 
@@ -222,6 +230,7 @@ def _warm_up(t: Terminal) -> None:
 
     t.keyboard = OnScreenKeyboard(t.engine.singletonInstance("QtQuick.VirtualKeyboard.Settings",
                                                              "VirtualKeyboardSettings"))
+    t.keyboard.show_layout_for(str(t.session.get("locale")))
     open_log_file()
     forms.services()
     forms.catalogue_search("餐饮")

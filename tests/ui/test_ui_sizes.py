@@ -26,10 +26,15 @@ def visit_every_screen(ui, check) -> list[str]:  # noqa: ANN001
     ui.tap("scopeFinderButton")
     ui.wait_screen("scope")
     problems += check(ui)
-    # The keyboard open, pinyin typed, candidates showing: keys and candidates are targets too.
+    # The keyboard open in the visit's layout: keys (and in Chinese, the pinyin candidates)
+    # are targets and text too.
     ui.item("scopeField").setProperty("text", "")
-    ui.type_keys("scopeField", "nanhai")
-    ui.qtbot.waitUntil(lambda: len(ui.candidates()) > 3)
+    if ui.t.session.get("locale") == "zh_CN":
+        ui.type_keys("scopeField", "nanhai")
+        ui.qtbot.waitUntil(lambda: len(ui.candidates()) > 3)
+    else:
+        ui.type_keys("scopeField", "food")
+        ui.qtbot.waitUntil(lambda: ui.item("scopeField").property("text") == "food")
     problems += check(ui)
     ui.hide_keyboard()
     visited = {"attract", "services", "service", "scope"}
@@ -73,3 +78,27 @@ def _font_of_pixel_size(item, size):  # noqa: ANN001, ANN202
     font = item.property("font")
     font.setPixelSize(size)
     return font
+
+
+@pytest.mark.parametrize("diagonal", [15.6, 21.5])
+@pytest.mark.parametrize("locale", ["zh_CN", "en_US"])
+def test_large_text_leaves_the_scope_results_room(start_terminal, diagonal, locale):
+    """Large-text English once left the results one card tall under the heading, top bar and
+    field. Now the list takes at least 40% of the screen and shows a card plus the start of the
+    next (so a person sees there is more to swipe to); on 21.5" two whole cards."""
+    ui = start_terminal(diagonal=diagonal)
+    ui.t.session.set("locale", locale)
+    ui.t.session.set("large_text", True)
+    ui.t.session.set("scope_query", "食品")
+    ui.tap("startButton")
+    ui.tap("scopeFinderButton")
+    ui.wait_screen("scope")
+    ui.settle()
+    view = ui.item("scopeResults")
+    cards = sorted((c for c in view.property("contentItem").childItems()
+                    if c.isVisible() and c.objectName() == "scopeResult"), key=lambda c: c.y())
+    assert len(cards) >= 2
+    assert view.height() >= 0.4 * ui.find("design").height()
+    assert view.height() >= cards[1].y() + cards[1].height() / 4
+    if diagonal >= 21.5:
+        assert view.height() >= cards[1].y() + cards[1].height()

@@ -53,7 +53,7 @@ KeyboardStyle {
             anchors.margins: kiosk.gap
             radius: 8
             color: face.control && face.control.pressed ? kiosk.keyPressedColour
-                 : face.accent ? "#0B57D0" : kiosk.keyColour
+                 : face.accent && !kiosk.contrast ? "#0B57D0" : kiosk.keyColour
             border.color: kiosk.contrast ? "#FFFFFF" : "transparent"
             border.width: kiosk.contrast ? 3 : 0
             opacity: face.control && !face.control.enabled ? 0.4 : 1
@@ -95,9 +95,10 @@ KeyboardStyle {
         icon: InputContext.capsLockActive ? "shift-c5d6b6.svg"
             : InputContext.shiftActive ? "shift-80c342.svg" : "shift-fff.svg"
     }
-    // The space bar names the layout in its own language (中文 / English): which keyboard is
-    // showing is never told by colour or an icon alone.
-    spaceKeyPanel: Face { label: Qt.locale(InputContext.locale).nativeLanguageName }
+    // The space bar names the layout in its own language (拼音 / English): which keyboard is
+    // showing is never told by colour or an icon alone. Short words, so they fit under large
+    // text ("American English", Qt's own name for en_US, did not).
+    spaceKeyPanel: Face { label: InputContext.locale.substring(0, 2) === "zh" ? "拼音" : "English" }
     symbolKeyPanel: Face {}
     modeKeyPanel: Face {}
     handwritingKeyPanel: Face { icon: "handwriting-fff.svg" }
