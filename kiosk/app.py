@@ -114,6 +114,9 @@ def build_terminal(cfg: KioskConfig, *, entry: tuple[str, str] = ("Kiosk.Shell",
     from kiosk.ui import viewmodels as vm
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    from kiosk.fonts import apply_ui_font
+
+    apply_ui_font(app)  # Noto Sans CJK SC: a real bold for Chinese headings (kiosk/fonts.py)
     remove_stale_pinyin_dictionary()
     crash = CrashContainment()
     crash.install()
@@ -232,6 +235,9 @@ def _warm_up(t: Terminal) -> None:
                                                              "VirtualKeyboardSettings"))
     t.keyboard.show_layout_for(str(t.session.get("locale")))
     open_log_file()
+    from kiosk.fonts import check_ui_font
+
+    check_ui_font()
     forms.services()
     forms.catalogue_search("餐饮")
     QMetaObject.invokeMethod(t.window, "preload")

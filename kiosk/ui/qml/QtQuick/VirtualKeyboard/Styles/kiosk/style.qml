@@ -76,8 +76,12 @@ KeyboardStyle {
                 elide: Text.ElideRight
                 font.capitalization: face.control && face.control.uppercased ? Font.AllUppercase : Font.MixedCase
             }
+            // Fitted inside the key: Qt's enter arrow is wider than a key is under large text.
             Image {
                 anchors.centerIn: parent
+                width: Math.min(parent.width - 24, kiosk.keyFont * 3)
+                height: Math.min(parent.height - 24, kiosk.keyFont * 1.1)
+                fillMode: Image.PreserveAspectFit
                 visible: face.icon !== ""
                 source: face.icon === "" ? "" : kiosk.icons + face.icon
                 sourceSize.height: kiosk.keyFont * 1.1
