@@ -11,7 +11,8 @@ to the same rules as soon as a test shows it and calls them.
   panel's configured diagonal.
 - No text running off the side or truncated; none below the screen unless it can be scrolled.
 - In zh_CN, no visible string is an English source string of the translation, and none reads
-  as English words unless it is data or a language's own name.
+  as English words, unless the item (or an ancestor) is marked `bilingual` in QML or the
+  caller allows that exact text (a language's own name).
 """
 
 from __future__ import annotations
@@ -121,14 +122,24 @@ def untranslated_texts(ui, allowed: set[str] = frozenset()) -> list[str]:  # noq
     for item in ui.items():
         if not _shown(item) or item.metaObject().indexOfProperty("text") < 0:
             continue
-        if is_key(item) or _inside_keyboard(item):
-            continue  # the keyboard shows the layout's own letters and language name
+        if is_key(item) or _inside_keyboard(item) or _bilingual(item):
+            continue  # the keyboard shows its layout's letters; some text is bilingual on purpose
         text = item.property("text")
         if not isinstance(text, str) or not text.strip() or text in allowed:
             continue
         if any(p.match(text) for p in _translation_sources()) or ENGLISH_WORDS.search(text):
             found.append(f"{ui.t.journey.screen}: {text[:60]!r}")
     return found
+
+
+def _bilingual(item: QQuickItem) -> bool:
+    """Marked `readonly property bool bilingual: true` in QML, itself or an ancestor (the
+    attract screen's English title, the apology screen)."""
+    while item is not None:
+        if item.property("bilingual") is True:
+            return True
+        item = item.parentItem()
+    return False
 
 
 def _inside_keyboard(item: QQuickItem) -> bool:

@@ -41,6 +41,7 @@ Item {
             }
             KioskLabel {
                 objectName: "attractTitleEn"
+                readonly property bool bilingual: true  // both languages on purpose
                 Layout.fillWidth: true
                 text: "Business Registration Self-Service"
                 font.pixelSize: Appearance.fontHeading
@@ -48,6 +49,7 @@ Item {
             }
             KioskLabel {
                 objectName: "siteName"
+                readonly property bool bilingual: true  // both languages on purpose
                 Layout.fillWidth: true
                 text: screen.siteName + "\n" + screen.siteNameEn
                 color: Appearance.muted
