@@ -95,9 +95,27 @@ KeyboardStyle {
     languageKeyPanel: Face { icon: "globe-fff.svg" }
     enterKeyPanel: Face { icon: "enter-fff.svg"; accent: true }
     hideKeyPanel: Face { icon: "hidekeyboard-fff.svg" }
+    // Qt's icons tell shift and caps lock apart by colour only; here bars under the arrow say
+    // it by shape too: one bar while shift is on, two for caps lock.
     shiftKeyPanel: Face {
+        id: shiftFace
         icon: InputContext.capsLockActive ? "shift-c5d6b6.svg"
             : InputContext.shiftActive ? "shift-80c342.svg" : "shift-fff.svg"
+        Column {
+            anchors.horizontalCenter: parent.horizontalCenter
+            anchors.bottom: parent.bottom
+            anchors.bottomMargin: kiosk.gap + 6
+            spacing: 4
+            Repeater {
+                model: InputContext.capsLockActive ? 2 : InputContext.shiftActive ? 1 : 0
+                Rectangle {
+                    width: shiftFace.width * 0.4
+                    height: 5
+                    radius: 2
+                    color: kiosk.labelColour
+                }
+            }
+        }
     }
     // The space bar names the layout in its own language (拼音 / English): which keyboard is
     // showing is never told by colour or an icon alone. Short words, so they fit under large
