@@ -25,6 +25,8 @@ from pathlib import Path
 from PySide6.QtCore import QPointF
 from PySide6.QtQuick import QQuickItem
 
+from kiosk.ui.viewmodels.journey import Screen
+
 MIN_TARGET_MM = 9.0
 MIN_TEXT_MM = 4.8
 CAP_HEIGHT_EM = 0.7
@@ -149,3 +151,44 @@ def _inside_keyboard(item: QQuickItem) -> bool:
             return True
         parent = parent.parentItem()
     return False
+
+
+def visit_every_screen(ui, check) -> list[str]:  # noqa: ANN001 (driver, check(ui) -> problems)
+    """Reach each screen as a person would (taps), then any other screen the journey knows."""
+    problems = check(ui)
+    ui.tap("startButton")
+    ui.wait_screen("services")
+    problems += check(ui)
+    ui.tap("service_limited_company")
+    ui.wait_screen("service")
+    problems += check(ui)
+    ui.t.session.set("scope_query", "食品")
+    ui.tap("scopeFinderButton")
+    ui.wait_screen("scope")
+    problems += check(ui)
+    # The keyboard open in the visit's layout: keys (and in Chinese, the pinyin candidates)
+    # are targets and text too.
+    ui.item("scopeField").setProperty("text", "")
+    if ui.t.session.get("locale") == "zh_CN":
+        ui.type_keys("scopeField", "nanhai")
+        ui.qtbot.waitUntil(lambda: len(ui.candidates()) > 3)
+    else:
+        ui.type_keys("scopeField", "food")
+        ui.qtbot.waitUntil(lambda: ui.item("scopeField").property("text") == "food")
+    problems += check(ui)
+    ui.hide_keyboard()
+    visited = {"attract", "services", "service", "scope"}
+    for screen in Screen:
+        if screen.value not in visited | {"apology"}:
+            ui.t.journey.go_to(screen)
+            ui.wait_screen(screen.value)
+            problems += check(ui)
+    ui.t.idle_watch.arm()
+    ui.t.idle_watch.age(ui.t.cfg.session.idle_seconds - ui.t.cfg.session.warning_seconds + 0.5)
+    ui.qtbot.waitUntil(lambda: ui.find("moreTimeButton") is not None)
+    problems += check(ui)
+    ui.t.end_session("test")
+    ui.t.journey.show_apology()
+    ui.wait_screen("apology")
+    problems += check(ui)
+    return problems

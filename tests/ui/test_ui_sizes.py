@@ -6,52 +6,9 @@ The checks themselves (screen_checks.size_problems) walk whatever items are visi
 screen a test reaches is held to them."""
 
 import pytest
-from screen_checks import size_problems
-
-from kiosk.ui.viewmodels.journey import Screen
+from screen_checks import size_problems, visit_every_screen
 
 pytestmark = pytest.mark.ui
-
-
-def visit_every_screen(ui, check) -> list[str]:  # noqa: ANN001
-    """Reach each screen as a person would (taps), then any other screen the journey knows."""
-    problems = check(ui)
-    ui.tap("startButton")
-    ui.wait_screen("services")
-    problems += check(ui)
-    ui.tap("service_limited_company")
-    ui.wait_screen("service")
-    problems += check(ui)
-    ui.t.session.set("scope_query", "食品")
-    ui.tap("scopeFinderButton")
-    ui.wait_screen("scope")
-    problems += check(ui)
-    # The keyboard open in the visit's layout: keys (and in Chinese, the pinyin candidates)
-    # are targets and text too.
-    ui.item("scopeField").setProperty("text", "")
-    if ui.t.session.get("locale") == "zh_CN":
-        ui.type_keys("scopeField", "nanhai")
-        ui.qtbot.waitUntil(lambda: len(ui.candidates()) > 3)
-    else:
-        ui.type_keys("scopeField", "food")
-        ui.qtbot.waitUntil(lambda: ui.item("scopeField").property("text") == "food")
-    problems += check(ui)
-    ui.hide_keyboard()
-    visited = {"attract", "services", "service", "scope"}
-    for screen in Screen:
-        if screen.value not in visited | {"apology"}:
-            ui.t.journey.go_to(screen)
-            ui.wait_screen(screen.value)
-            problems += check(ui)
-    ui.t.idle_watch.arm()
-    ui.t.idle_watch.age(ui.t.cfg.session.idle_seconds - ui.t.cfg.session.warning_seconds + 0.5)
-    ui.qtbot.waitUntil(lambda: ui.find("moreTimeButton") is not None)
-    problems += check(ui)
-    ui.t.end_session("test")
-    ui.t.journey.show_apology()
-    ui.wait_screen("apology")
-    problems += check(ui)
-    return problems
 
 
 @pytest.mark.parametrize("diagonal", [15.6, 21.5])

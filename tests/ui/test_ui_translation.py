@@ -5,8 +5,7 @@ of the translation and no run of English words, except what is bilingual on purp
 the language button, which names English in English."""
 
 import pytest
-from screen_checks import untranslated_texts
-from test_ui_sizes import visit_every_screen
+from screen_checks import untranslated_texts, visit_every_screen
 
 pytestmark = pytest.mark.ui
 
