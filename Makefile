@@ -15,7 +15,7 @@ APT_PACKAGES := libegl1 libgl1 libopengl0 libglib2.0-0 libfontconfig1 libfreetyp
   libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 \
   libxcb1 libx11-6 libxcb-render0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 \
-  libpulse0 fonts-wqy-microhei fonts-unifont poppler-utils
+  libpulse0 fonts-wqy-microhei fonts-noto-cjk fonts-unifont poppler-utils
 
 .PHONY: setup system-packages venv run test test-fast lint bench i18n screenshots clean
 

@@ -71,6 +71,7 @@ class Terminal:
         self.session.wipe()
         if self.keyboard is not None:
             self.keyboard.forget()
+            self.keyboard.show_layout_for(str(self.session.get("locale")))
         from PySide6.QtGui import QGuiApplication
 
         QGuiApplication.inputMethod().hide()
@@ -97,6 +98,9 @@ def build_terminal(cfg: KioskConfig, *, entry: tuple[str, str] = ("Kiosk.Shell",
                    apology_seconds: float | None = None,
                    on_first_frame: Callable[[], None] | None = None) -> Terminal:
     os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+    # The kiosk keyboard style (kiosk/ui/qml/QtQuick/VirtualKeyboard/Styles/kiosk/style.qml):
+    # key and candidate sizes from Appearance, so they meet the physical minimums.
+    os.environ.setdefault("QT_VIRTUALKEYBOARD_STYLE", "kiosk")
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtQml import QQmlApplicationEngine
     from PySide6.QtQuick import QQuickWindow  # noqa: F401 (so the root comes back typed)
@@ -110,6 +114,9 @@ def build_terminal(cfg: KioskConfig, *, entry: tuple[str, str] = ("Kiosk.Shell",
     from kiosk.ui import viewmodels as vm
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    from kiosk.fonts import apply_ui_font
+
+    apply_ui_font(app)  # Noto Sans CJK SC: a real bold for Chinese headings (kiosk/fonts.py)
     remove_stale_pinyin_dictionary()
     crash = CrashContainment()
     crash.install()
@@ -119,7 +126,8 @@ def build_terminal(cfg: KioskConfig, *, entry: tuple[str, str] = ("Kiosk.Shell",
     session = Session(cfg.locales.default)
     translations = Translations(engine)
     appearance = engine.singletonInstance("Kiosk.ViewModels", "Appearance")
-    appearance.bind(session, cfg.screen.width, cfg.screen.height, cfg.screen.orientation)
+    appearance.bind(session, cfg.screen.width, cfg.screen.height, cfg.screen.orientation,
+                    cfg.screen.diagonal_inches)
 
     journey = vm.Journey(apology_seconds=apology_seconds or vm.journey.APOLOGY_SECONDS)
     language = vm.LanguageSwitch(session, translations, cfg.locales.available)
@@ -163,6 +171,13 @@ def _wire(t: Terminal) -> None:
             t.idle_watch.arm()
 
     t.session.changed.connect(on_change)
+
+    def on_language(name: str) -> None:
+        # The keyboard opens in the layout of the UI language (kiosk.keyboard.layout_for).
+        if name == "locale" and t.keyboard is not None:
+            t.keyboard.show_layout_for(str(t.session.get("locale")))
+
+    t.session.changed.connect(on_language)
 
     def on_idle_phase() -> None:
         from PySide6.QtGui import QGuiApplication
@@ -218,7 +233,11 @@ def _warm_up(t: Terminal) -> None:
 
     t.keyboard = OnScreenKeyboard(t.engine.singletonInstance("QtQuick.VirtualKeyboard.Settings",
                                                              "VirtualKeyboardSettings"))
+    t.keyboard.show_layout_for(str(t.session.get("locale")))
     open_log_file()
+    from kiosk.fonts import check_ui_font
+
+    check_ui_font()
     forms.services()
     forms.catalogue_search("餐饮")
     QMetaObject.invokeMethod(t.window, "preload")

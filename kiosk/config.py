@@ -32,6 +32,7 @@ BAUD_RATES = (9600, 19200, 38400, 57600, 115200)
 FLOW_CONTROLS = ("none", "rtscts", "xonxoff", "dsrdtr")
 LICENCE_STOCKS = ("A4", "A3")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+SCREEN_DIAGONAL_INCHES = (15.6, 32.0)  # the kiosk panels the layout is checked for
 # pyserial's URL handlers (serial_for_url); "virtual" is left to printer.open_printers.
 SERIAL_URL_SCHEMES = ("loop", "socket", "rfc2217", "spy", "alt", "hwgrep")
 # 100,000 PBKDF2 rounds: about 0.1 s on these 2-core terminals, once per technician login.
@@ -60,6 +61,9 @@ class Screen:
     height: int = 1920
     orientation: str = "portrait"
     fullscreen: bool = False
+    # The panel's visible diagonal: every millimetre rule (targets, text height) is checked
+    # against it. 21.5" is the common kiosk panel; 15.6" the smallest we expect.
+    diagonal_inches: float = 21.5
 
 
 @dataclass(frozen=True)
@@ -343,6 +347,8 @@ def _screen(r: _Reader) -> Screen:
         height=r.get("screen.height", d.height, _integer(480, 7680)),
         orientation=r.get("screen.orientation", d.orientation, _one_of(("portrait", "landscape"))),
         fullscreen=r.get("screen.fullscreen", d.fullscreen, _boolean),
+        diagonal_inches=r.get("screen.diagonal_inches", d.diagonal_inches,
+                              _number(SCREEN_DIAGONAL_INCHES[0], SCREEN_DIAGONAL_INCHES[1])),
     )
     portrait = screen.height >= screen.width
     if portrait != (screen.orientation == "portrait"):

@@ -1,4 +1,10 @@
-"""The on-screen keyboard's two duties beyond typing: it must offer Chinese, and it must forget.
+"""The on-screen keyboard's duties beyond typing: it must offer Chinese, open in the layout of
+the language the person chose, and forget.
+
+Layout: a visit in English opens the English layout, a visit in Chinese the pinyin one
+(`layout_for`). The person may still switch with the keyboard's own language key, but that
+choice is theirs only: every session reset, and every change of the UI language, puts the
+keyboard back in the layout of the UI language.
 
 Pinyin learns the phrases people pick into a user dictionary, so one applicant's name would be
 offered to the next. `VirtualKeyboardSettings.userDataReset()` is called on every session reset
@@ -41,6 +47,11 @@ def remove_stale_pinyin_dictionary() -> bool:
     return True
 
 
+def layout_for(ui_locale: str, offered: tuple[str, ...]) -> str:
+    """The keyboard layout a visit in `ui_locale` opens with: its own, else the first offered."""
+    return ui_locale if ui_locale in offered else offered[0]
+
+
 class OnScreenKeyboard(QObject):
     """Wraps the VirtualKeyboardSettings singleton of one QML engine: which layouts the
     keyboard offers (Chinese pinyin first, then English) and forgetting on reset."""
@@ -49,6 +60,7 @@ class OnScreenKeyboard(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
+        self._locales = tuple(locales)
         self.resets = 0
         settings.setProperty("activeLocales", list(locales))
         settings.setProperty("locale", locales[0])
@@ -84,6 +96,15 @@ class OnScreenKeyboard(QObject):
             log.error("on-screen keyboard has no %s layout (available: %s); applicants cannot "
                       "type Chinese. Reinstall PySide6 with Qt Virtual Keyboard's pinyin plugin.",
                       REQUIRED_LOCALE, ", ".join(available) or "none")
+
+    def show_layout_for(self, ui_locale: str) -> None:
+        """Open in the layout of the UI language, whatever the language key chose before.
+
+        The keyboard re-reads VirtualKeyboardSettings.locale only when it changes, and a tap on
+        its language key does not change it; so it is cleared first, then set (Qt's
+        Keyboard.qml: onLocaleChanged -> localeIndex = defaultLocaleIndex)."""
+        self._settings.setProperty("locale", "")
+        self._settings.setProperty("locale", layout_for(ui_locale, self._locales))
 
     def stop(self) -> None:
         self._give_up.stop()

@@ -136,14 +136,32 @@ _QT_LEVELS = {
 _QT_NOISE = ("pipewire", "propertyCache", "DelegateModel::cancel")
 
 
+# When a Python slot called from QML raises, or a JavaScript error is thrown, the QML engine
+# logs "<file>:<line>: <Kind>Error: <the exception's text>". The text is whatever the code put
+# in the exception, and JavaScript's own messages quote values ("Property 'x' of object 张三 is
+# not a function"): names and addresses, which the number masks above cannot recognise. Only
+# where it happened and the kind of error are kept; the crash handler has the Python frames.
+_QML_ERROR = re.compile(r"^(?P<where>.*?:-?\d+:\s*)?(?P<kind>[A-Za-z]*Error): .*$", re.DOTALL)
+
+
+def strip_error_text(message: str) -> str:
+    """`file.qml:12: Error: <text>` -> `file.qml:12: Error: [text withheld, N characters]`."""
+    match = _QML_ERROR.match(message)
+    if match is None:
+        return message
+    withheld = len(message) - match.end("kind") - 2
+    return f"{match['where'] or ''}{match['kind']}: [text withheld, {withheld} characters]"
+
+
 def _qt_message(msg_type: QtMsgType, context: QMessageLogContext, message: str) -> None:
     category = context.category or "qt"
     if any(noise in message or noise in category for noise in _QT_NOISE):
         return
     logging.getLogger(f"qt.{category}" if not category.startswith("qt") else category).log(
-        _QT_LEVELS.get(msg_type, logging.WARNING), message)
+        _QT_LEVELS.get(msg_type, logging.WARNING), strip_error_text(message))
 
 
-def route_qt_messages() -> None:
-    """qDebug/qWarning and QML console output go to logging (and so through the redaction)."""
-    qInstallMessageHandler(_qt_message)
+def route_qt_messages() -> Any:
+    """qDebug/qWarning and QML console output go to logging (and so through the redaction).
+    Returns the handler it replaced (tests put theirs back)."""
+    return qInstallMessageHandler(_qt_message)

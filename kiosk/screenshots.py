@@ -32,11 +32,13 @@ def _states(t) -> list[tuple[str, Callable[[], None]]]:  # noqa: ANN001 (Termina
             t.journey.go_to(screen)
         return apply
 
-    def keyboard() -> None:
-        go(Screen.SCOPE, scope_query=SAMPLE_SCOPE_QUERY)()
-        field = _find(t, "scopeField")
-        field.forceActiveFocus()
-        t.app.inputMethod().show()
+    def keyboard(**look: object) -> Callable[[], None]:
+        def apply() -> None:
+            go(Screen.SCOPE, scope_query=SAMPLE_SCOPE_QUERY, **look)()
+            field = _find(t, "scopeField")
+            field.forceActiveFocus()
+            t.app.inputMethod().show()
+        return apply
 
     def idle_warning() -> None:
         go(Screen.SERVICES)()
@@ -54,7 +56,10 @@ def _states(t) -> list[tuple[str, Callable[[], None]]]:  # noqa: ANN001 (Termina
         ("services", go(Screen.SERVICES)),
         ("service", go(Screen.SERVICE, service_id=first_service)),
         ("scope", go(Screen.SCOPE, scope_query=SAMPLE_SCOPE_QUERY)),
-        ("scope-keyboard", keyboard),
+        ("scope-large-text", go(Screen.SCOPE, scope_query=SAMPLE_SCOPE_QUERY, large_text=True)),
+        ("scope-keyboard", keyboard()),
+        ("scope-keyboard-large-text", keyboard(large_text=True)),
+        ("scope-keyboard-high-contrast", keyboard(high_contrast=True)),
         ("idle-warning", idle_warning),
         ("apology", apology),
     ]

@@ -119,6 +119,11 @@
         <translation>没有找到。请少输入几个字，或改用拼音首字母。</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/ScopeFinderScreen.qml" line="72"/>
+        <source>Showing the first %1 matches only. Type more to narrow the search.</source>
+        <translation>只显示前 %1 条结果。请再多输入几个字，缩小查找范围。</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/qml/Kiosk/Shell/ScopeFinderScreen.qml" line="137"/>
         <source>Done, back to the start</source>
         <translation>看完了，返回首页</translation>

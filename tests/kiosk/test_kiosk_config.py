@@ -65,6 +65,9 @@ def test_relative_paths_are_relative_to_the_file(tmp_path):
         ("[session]\nidle_seconds = 30\nwarning_seconds = 28\n", "session.warning_seconds", "from 3 to 25"),
         ("[screen]\nwidth = 1920\nheight = 1080\n", "screen.orientation", "'landscape'"),
         ("[screen]\nfullscreen = \"yes\"\n", "screen.fullscreen", "true or false"),
+        ("[screen]\ndiagonal_inches = 10.1\n", "screen.diagonal_inches", "from 15.6 to 32.0"),
+        ("[screen]\ndiagonal_inches = 55\n", "screen.diagonal_inches", "from 15.6 to 32.0"),
+        ("[screen]\ndiagonal_inches = \"21.5\"\n", "screen.diagonal_inches", "a number"),
         ("[locales]\ndefault = \"fr_FR\"\n", "locales.default", "'zh_CN'"),
         ("[printers.receipt]\nbaud = 9601\n", "printers.receipt.baud", "115200"),
         ("[printers.receipt]\nport = \"COM-ONE\"\n", "printers.receipt.port", "socket://"),
@@ -108,3 +111,9 @@ def test_pin_hash_round_trip_and_wrong_pin():
     assert verify_pin("8642", stored)
     assert not verify_pin("8643", stored)
     assert not verify_pin("8642", "not-a-hash")
+
+
+@pytest.mark.parametrize("diagonal", [15.6, 18.5, 21.5, 23.8, 27, 32])
+def test_common_kiosk_panel_sizes_are_accepted(tmp_path, diagonal):
+    cfg = load_config(write(tmp_path, f"[screen]\ndiagonal_inches = {diagonal}\n"))
+    assert cfg.screen.diagonal_inches == diagonal

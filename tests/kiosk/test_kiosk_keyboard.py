@@ -57,3 +57,28 @@ def test_chinese_missing_is_an_error_in_the_log(qapp, caplog):
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert errors and "zh_CN" in errors[0] and "en_US, de_DE" in errors[0]
     keyboard.stop()
+
+
+def test_a_visit_opens_the_layout_of_its_language():
+    from kiosk.keyboard import layout_for
+
+    assert layout_for("en_US", ("zh_CN", "en_US")) == "en_US"
+    assert layout_for("zh_CN", ("zh_CN", "en_US")) == "zh_CN"
+    assert layout_for("fr_FR", ("zh_CN", "en_US")) == "zh_CN"  # no such layout: the first offered
+
+
+def test_the_layout_is_set_again_even_when_the_setting_already_holds_it():
+    """The language key changes the keyboard, not the setting: a plain re-set would be lost."""
+    settings = FakeSettings(["en_US", "zh_CN"])
+    seen = []
+    keyboard = OnScreenKeyboard(settings)
+    settings_set = settings.setProperty
+
+    def record(name, value):
+        seen.append((name, value))
+        return settings_set(name, value)
+
+    settings.setProperty = record
+    keyboard.show_layout_for("zh_CN")
+    assert seen == [("locale", ""), ("locale", "zh_CN")]
+    keyboard.stop()

@@ -2,6 +2,8 @@
 
 import logging
 
+import pytest
+
 from kiosk.crash import describe
 from kiosk.logs import configure_logging, redact
 
@@ -44,3 +46,20 @@ def test_a_logged_traceback_is_redacted_too(tmp_path):
     logging.getLogger().removeHandler(handler)
     assert "Traceback" in text and "ValueError: could not encode [id] / [phone]" in text
     assert "44060519900101123X" not in text and "13912345678" not in text
+
+
+@pytest.mark.parametrize(("message", "kept"), [
+    ("file:///k/Main.qml:53: Error: 申请人 张三 住址 广东省佛山市南海区桂城街道",
+     "file:///k/Main.qml:53: Error: [text withheld, 23 characters]"),
+    ("<Unknown File>:3: Error: 张三", "<Unknown File>:3: Error: [text withheld, 2 characters]"),
+    ("qrc:/x.qml:7: TypeError: Property 'trim' of object 李四 is not a function",
+     "qrc:/x.qml:7: TypeError: [text withheld, 46 characters]"),
+    ("Error: 王五\n广东省", "Error: [text withheld, 6 characters]"),
+    ("Couldn't load pipewire-0.3 library", "Couldn't load pipewire-0.3 library"),
+    ("file:///k/Main.qml:53:34: QML TopBar: Binding loop detected for property \"oneRow\"",
+     "file:///k/Main.qml:53:34: QML TopBar: Binding loop detected for property \"oneRow\""),
+])
+def test_qml_error_text_is_withheld_where_and_kind_are_kept(message, kept):
+    from kiosk.logs import strip_error_text
+
+    assert strip_error_text(message) == kept

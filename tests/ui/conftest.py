@@ -55,9 +55,9 @@ def start_terminal(qapp, qtbot, tmp_path: Path) -> Iterator[Callable[..., Driver
     started = []
 
     def start(idle: tuple[int, int] | None = None, apology_seconds: float | None = None,
-              screen: tuple[int, int] = (540, 960)) -> Driver:
+              screen: tuple[int, int] = (540, 960), diagonal: float = 21.5) -> Driver:
         path = tmp_path / "config.toml"
-        text = CONFIG.replace("width = 540", f"width = {screen[0]}")
+        text = CONFIG.replace("width = 540", f"diagonal_inches = {diagonal}\nwidth = {screen[0]}")
         path.write_text(text.replace("height = 960", f"height = {screen[1]}"), encoding="utf-8")
         cfg = load_config(path)
         if idle is not None:

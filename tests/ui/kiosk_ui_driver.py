@@ -69,8 +69,11 @@ class Driver:
             flickable.setProperty("contentY", top)
 
     def tap(self, name: str) -> None:
-        item = self.item(name)
-        assert item.isEnabled(), f"{name} is disabled"
+        self.tap_item(self.item(name))
+
+    def tap_item(self, item: QQuickItem) -> None:
+        """Tap an item found some other way (a keyboard key has no objectName)."""
+        assert item.isEnabled(), f"{item.objectName() or item} is disabled"
         self.scroll_into_view(item)
         self.settle()  # a person taps what is drawn: layouts are polished before a frame
         QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,

@@ -1,9 +1,11 @@
 """Crash containment: an unexpected error apologises, wipes, returns to attract, logs no data."""
 
+import logging
 import threading
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer, QUrl, Slot, qInstallMessageHandler
+from PySide6.QtQml import QQmlComponent
 
 pytestmark = [pytest.mark.ui, pytest.mark.qt_no_exception_capture]
 
@@ -55,3 +57,34 @@ def test_the_apology_returns_to_attract_by_itself(start_terminal):
     QTimer.singleShot(0, boom)
     ui.wait_screen("apology")
     ui.wait_screen("attract", timeout=3000)
+
+
+class Raiser(QObject):
+    """A view-model slot that fails with a careless message: a name and an address."""
+
+    @Slot()
+    def fail(self) -> None:
+        raise ValueError("申请人 张三 住址 广东省佛山市南海区桂城街道南海大道 1 号")
+
+
+def test_a_slot_that_raises_in_qml_leaves_no_name_or_address_in_the_log(start_terminal):
+    from kiosk.logs import route_qt_messages
+
+    ui = start_terminal()
+    previous = route_qt_messages()  # the terminal's own routing, as `run` installs it
+    try:
+        raiser = Raiser()
+        component = QQmlComponent(ui.t.engine)
+        component.setData(b"import QtQuick\nQtObject { required property var target\n"
+                          b"  Component.onCompleted: target.fail() }", QUrl("inline.qml"))
+        made = component.createWithInitialProperties({"target": raiser})
+        assert made is not None, component.errorString()
+        ui.wait_screen("apology")
+    finally:
+        qInstallMessageHandler(previous)
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    text = log_text(ui)
+    assert "inline.qml:3: Error: [text withheld" in text  # where, and that it was an error
+    assert "builtins.ValueError at" in text
+    assert "张三" not in text and "广东省" not in text and "南海大道" not in text

@@ -78,3 +78,68 @@ def test_numeric_fields_get_the_digits_layout(start_terminal):
     ui.focus("topField")
     ui.qtbot.waitUntil(lambda: ui.call("numericLayout") is False)
     scene.deleteLater()
+
+
+def test_the_keyboard_opens_in_the_layout_of_the_ui_language(start_terminal):
+    ui = start_terminal()
+    open_finder(ui)
+    ui.focus("scopeField")
+    ui.qtbot.waitUntil(lambda: ui.call("locale") == "zh_CN")
+    ui.hide_keyboard()
+    ui.tap("languageButton")  # the top bar: to English
+    ui.focus("scopeField")
+    ui.qtbot.waitUntil(lambda: ui.call("locale") == "en_US")
+    ui.type_keys("scopeField", "food")
+    assert ui.candidates() == []  # English letters go straight in, no pinyin candidates
+    ui.qtbot.waitUntil(lambda: ui.item("scopeField").property("text") == "food")
+
+
+def test_one_visitors_keyboard_language_does_not_carry_over(start_terminal):
+    ui = start_terminal()
+    open_finder(ui)
+    ui.focus("scopeField")
+    ui.qtbot.waitUntil(lambda: ui.call("locale") == "zh_CN")
+    language_key = next(i for i in ui.items() if i.isVisible()
+                        and any(n.startswith("ChangeLanguageKey_QMLTYPE") for n in _classes(i)))
+    ui.tap_item(language_key)  # the keyboard's own globe key: this visitor wants English keys
+    ui.qtbot.waitUntil(lambda: ui.call("locale") == "en_US")
+    ui.hide_keyboard()
+    ui.tap("cancelButton")
+    ui.wait_screen("attract")
+    open_finder(ui)  # the next person, in Chinese
+    ui.focus("scopeField")
+    ui.qtbot.waitUntil(lambda: ui.call("locale") == "zh_CN")
+
+
+def _classes(item):  # noqa: ANN001, ANN202
+    meta, names = item.metaObject(), []
+    while meta is not None:
+        names.append(meta.className())
+        meta = meta.superClass()
+    return names
+
+
+def test_pinyin_initials_search_while_still_being_typed(start_terminal):
+    ui = start_terminal()
+    open_finder(ui)
+    ui.type_keys("scopeField", "cyfw")
+    ui.qtbot.waitUntil(lambda: "餐饮服务" in ui.visible_texts())
+    field = ui.item("scopeField")
+    # Nothing was committed: the letters are still pinyin the person may turn into characters.
+    assert field.property("text") == ""
+    assert field.property("preeditText").replace("'", "").replace(" ", "") == "cyfw"
+    assert ui.t.session.get("scope_query") == ""
+    ui.call("select", 0)  # picking a candidate replaces the letters with characters
+    ui.qtbot.waitUntil(lambda: field.property("text") != "")
+    assert field.property("preeditText") == ""
+
+
+def test_a_capped_search_says_so(start_terminal):
+    ui = start_terminal()
+    open_finder(ui)
+    assert ui.find("scopeCapped") is None
+    ui.t.session.set("scope_query", "sp")  # 22 entries match; 20 are shown
+    ui.qtbot.waitUntil(lambda: ui.find("scopeCapped") is not None)
+    assert "20" in ui.find("scopeCapped").property("text")
+    ui.t.session.set("scope_query", "spxs")  # 4 match: all shown, nothing said
+    ui.qtbot.waitUntil(lambda: ui.find("scopeCapped") is None)

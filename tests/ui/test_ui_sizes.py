@@ -1,78 +1,59 @@
-"""Every screen honours the physical minimums: touch targets >= 9 mm, text >= 4.8 mm tall,
-and nothing runs off the side — in normal and large text, at the configured size."""
+"""Every screen honours the physical minimums at the configured panel size — touch targets
+>= 9 mm, text >= 4.8 mm, nothing running off — in normal and large text, both languages, on
+the smallest panel we expect (15.6") and the common one (21.5"), with the keyboard open too.
+
+The checks themselves (screen_checks.size_problems) walk whatever items are visible, so any
+screen a test reaches is held to them."""
 
 import pytest
-from PySide6.QtCore import QPointF
+from screen_checks import size_problems, visit_every_screen
 
 pytestmark = pytest.mark.ui
 
-MIN_TARGET_MM = 9.0
-MIN_TEXT_MM = 4.8
-CAP_HEIGHT_EM = 0.7
 
-
-def check_screen(ui) -> list[str]:
-    """Problems on the current screen, described for the failure message."""
-    ui.settle()
-    appearance = ui.t.appearance
-    design = ui.find("design")
-    width, height = design.width(), design.height()
-    problems = []
-    for item in ui.items():
-        if not item.isVisible() or item.opacity() == 0:
-            continue
-        kind = item.metaObject().className()
-        if "Button" in kind and item.isEnabled():
-            mm = appearance.millimetres(min(item.width(), item.height()))
-            if mm < MIN_TARGET_MM:
-                problems.append(f"button {item.property('text')!r} is {mm:.1f} mm")
-        if item.inherits("QQuickText") and item.property("text"):  # KioskLabel too
-            size = item.property("font").pixelSize()
-            mm = appearance.millimetres(size * CAP_HEIGHT_EM * item.scale())
-            if mm < MIN_TEXT_MM:
-                problems.append(f"text {item.property('text')[:20]!r} is {mm:.1f} mm")
-            corner = item.mapToItem(design, QPointF(item.width(), item.height()))
-            if corner.x() > width + 1 or item.property("truncated"):
-                problems.append(f"{ui.t.journey.screen}: text {item.property('text')[:20]!r} runs off ({corner.x():.0f})")
-            if corner.y() > height + 1 and not in_scrolling_view(item):
-                problems.append(f"{ui.t.journey.screen}: text {item.property('text')[:20]!r} "
-                                f"below the screen ({corner.y():.0f})")
-    return problems
-
-
-def in_scrolling_view(item) -> bool:
-    """Inside a Flickable or ListView, where a person can swipe it into view."""
-    parent = item.parentItem()
-    while parent is not None:
-        if parent.metaObject().indexOfProperty("contentY") >= 0:
-            return True
-        parent = parent.parentItem()
-    return False
-
-
+@pytest.mark.parametrize("diagonal", [15.6, 21.5])
 @pytest.mark.parametrize("large", [False, True])
 @pytest.mark.parametrize("locale", ["zh_CN", "en_US"])
-def test_every_screen_meets_the_minimums(start_terminal, large, locale):
-    ui = start_terminal()
+def test_every_screen_meets_the_minimums(start_terminal, diagonal, large, locale):
+    ui = start_terminal(diagonal=diagonal)
     ui.t.session.set("locale", locale)
     ui.t.session.set("large_text", large)
-    problems = check_screen(ui)
-    ui.tap("startButton")
-    ui.wait_screen("services")
-    problems += check_screen(ui)
-    ui.tap("service_limited_company")
-    ui.wait_screen("service")
-    problems += check_screen(ui)
+    problems = visit_every_screen(ui, size_problems)
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_size_check_catches_small_text_on_a_small_panel(start_terminal):
+    """The check can fail: text fixed at the 21.5-inch minimum is too small at 15.6 inches."""
+    ui = start_terminal(diagonal=15.6)
+    assert size_problems(ui) == []
+    label = ui.item("attractPitch")
+    label.setProperty("font", _font_of_pixel_size(label, 32))
+    assert any("mm" in p for p in size_problems(ui))
+
+
+def _font_of_pixel_size(item, size):  # noqa: ANN001, ANN202
+    font = item.property("font")
+    font.setPixelSize(size)
+    return font
+
+
+@pytest.mark.parametrize("diagonal", [15.6, 21.5])
+@pytest.mark.parametrize("locale", ["zh_CN", "en_US"])
+def test_large_text_leaves_the_scope_results_room(start_terminal, diagonal, locale):
+    """Large-text English once left the results one card tall under the heading, top bar and
+    field. Now the list takes at least 40% of the screen and shows a card plus the start of the
+    next (so a person sees there is more to swipe to)."""
+    ui = start_terminal(diagonal=diagonal)
+    ui.t.session.set("locale", locale)
+    ui.t.session.set("large_text", True)
     ui.t.session.set("scope_query", "食品")
+    ui.tap("startButton")
     ui.tap("scopeFinderButton")
     ui.wait_screen("scope")
-    problems += check_screen(ui)
-    ui.t.idle_watch.arm()
-    ui.t.idle_watch.age(ui.t.cfg.session.idle_seconds - ui.t.cfg.session.warning_seconds + 0.5)
-    ui.qtbot.waitUntil(lambda: ui.find("moreTimeButton") is not None)
-    problems += check_screen(ui)
-    ui.t.end_session("test")
-    ui.t.journey.show_apology()
-    ui.wait_screen("apology")
-    problems += check_screen(ui)
-    assert problems == [], "\n".join(problems)
+    ui.settle()
+    view = ui.item("scopeResults")
+    cards = sorted((c for c in view.property("contentItem").childItems()
+                    if c.isVisible() and c.objectName() == "scopeResult"), key=lambda c: c.y())
+    assert len(cards) >= 2
+    assert view.height() >= 0.4 * ui.find("design").height()
+    assert view.height() >= cards[1].y() + cards[1].height() / 4

@@ -1,10 +1,19 @@
 """Large text, high contrast and the physical sizes that every screen honours.
 
 Sizes are in design pixels of a 1080x1920 portrait layout (1920x1080 landscape), scaled as a
-whole to the configured screen. Their physical size is checked against the smallest panel we
-expect a terminal to have, 21.5 inches diagonal: there a design pixel at 1080x1920 is 0.248 mm,
-so the 120 px minimum touch target is 30 mm (>= 9 mm, Material 48 dp / Apple 44 pt) and the
-32 px smallest font has a cap height of about 0.7 x 32 x 0.248 = 5.6 mm (>= 4.8 mm, ADA 707).
+whole to the configured screen. What a design pixel measures depends on the panel, so the
+physical minimums are turned into design pixels from `[screen] diagonal_inches`:
+
+- text at least 4.8 mm tall, measured on the capital I: 2010 ADA Standards for Accessible
+  Design 707.7.2 (display screens of ATMs and fare machines) and the Revised Section 508
+  Standards 402.4 (characters on display screens, 3/16 inch); EN 301 549 V3.2.1 5.1.4 asks the
+  same of closed ICT in angle (a capital H subtending 0.7 degrees: 4.9 mm at 400 mm);
+- touch targets at least 9 mm (Android Material 48 dp, Apple HIG 44 pt).
+
+At 21.5 inches a design pixel is 0.248 mm: the 32 px smallest font has a cap height of
+0.7 x 32 x 0.248 = 5.6 mm and the 120 px target is 30 mm, so nothing grows. At 15.6 inches a
+design pixel is 0.180 mm: 32 px would be 4.0 mm, so every font grows by the same factor
+(x1.19) until the smallest is 39 px (4.9 mm). Large text multiplies by a further 1.3.
 """
 
 from __future__ import annotations
@@ -22,11 +31,12 @@ from .session_bound import SessionBound
 QML_IMPORT_NAME = "Kiosk.ViewModels"
 QML_IMPORT_MAJOR_VERSION = 1
 
-SMALLEST_PANEL_INCHES = 21.5
-MIN_TARGET_MM = 9.0
-MIN_TEXT_MM = 4.8
+DEFAULT_PANEL_INCHES = 21.5
+MIN_TARGET_MM = 9.0  # Material 48 dp, Apple 44 pt
+MIN_TEXT_MM = 4.8  # ADA 2010 707.7.2, Section 508 402.4: 3/16 inch on the capital I
 CAP_HEIGHT_EM = 0.7  # Latin cap height / CJK ink height as a share of the font's pixel size
 LARGE_TEXT_FACTOR = 1.3
+SMALLEST_FONT_PX = 32  # the design's smallest font (fontSmall) before any growth
 
 _NORMAL = {"background": "#F4F1EA", "surface": "#FFFFFF", "text": "#1B1B1B", "muted": "#4A4A4A",
            "accent": "#B3261E", "accentText": "#FFFFFF", "border": "#8A8A8A", "focus": "#0B57D0"}
@@ -41,11 +51,17 @@ def design_size(orientation: str) -> tuple[int, int]:
 
 
 def mm_per_design_pixel(width: int, height: int, orientation: str,
-                        diagonal_inches: float = SMALLEST_PANEL_INCHES) -> float:
+                        diagonal_inches: float = DEFAULT_PANEL_INCHES) -> float:
     """Physical size of one design pixel on a `width`x`height` panel of that diagonal."""
     dw, dh = design_size(orientation)
     scale = min(width / dw, height / dh)
     return diagonal_inches * 25.4 / math.hypot(width, height) * scale
+
+
+def growth_for_panel(mm_per_px: float) -> float:
+    """How much every font grows so that the smallest keeps MIN_TEXT_MM on this panel (>= 1)."""
+    needed_px = MIN_TEXT_MM / (CAP_HEIGHT_EM * mm_per_px)
+    return max(1.0, needed_px / SMALLEST_FONT_PX)
 
 
 @QmlElement
@@ -57,11 +73,14 @@ class Appearance(SessionBound):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(None, parent)
         self._width, self._height, self._orientation = 1080, 1920, "portrait"
+        self._diagonal = DEFAULT_PANEL_INCHES
 
-    def bind(self, session: Session, width: int, height: int, orientation: str) -> None:
+    def bind(self, session: Session, width: int, height: int, orientation: str,
+             diagonal_inches: float = DEFAULT_PANEL_INCHES) -> None:
         """Called once by the composition root: the toggles live in the session, so a wipe
         returns the next person to normal text and colours."""
         self._width, self._height, self._orientation = width, height, orientation
+        self._diagonal = diagonal_inches
         self._bind_session(session)
         emit(self.changed)
 
@@ -104,13 +123,32 @@ class Appearance(SessionBound):
     def designHeight(self) -> float:  # noqa: N802
         return float(design_size(self._orientation)[1])
 
+    def _mm_per_px(self) -> float:
+        return mm_per_design_pixel(self._width, self._height, self._orientation, self._diagonal)
+
     @Slot(float, result=float)
     def millimetres(self, design_px: float) -> float:
-        return design_px * mm_per_design_pixel(self._width, self._height, self._orientation)
+        return design_px * self._mm_per_px()
+
+    @Property("double", notify=changed)
+    def diagonalInches(self) -> float:  # noqa: N802
+        return self._diagonal
+
+    @Property("double", notify=changed)
+    def minTarget(self) -> float:  # noqa: N802
+        """The smallest touch target allowed on this panel, in design pixels."""
+        return math.ceil(MIN_TARGET_MM / self._mm_per_px())
+
+    @Property(int, notify=changed)
+    def minFont(self) -> int:  # noqa: N802
+        """The smallest font pixel size whose cap height meets MIN_TEXT_MM on this panel."""
+        return math.ceil(MIN_TEXT_MM / (CAP_HEIGHT_EM * self._mm_per_px()))
 
     # Font sizes are whole pixels (QFont.pixelSize is an int); geometry is a QML real (double).
+    # Rounded up, so that growth for a small panel never lands a hair under the minimum.
     def _font(self, base: int) -> int:
-        return round(base * (LARGE_TEXT_FACTOR if self._flag("large_text") else 1.0))
+        large = LARGE_TEXT_FACTOR if self._flag("large_text") else 1.0
+        return math.ceil(base * growth_for_panel(self._mm_per_px()) * large - 1e-9)
 
     @Property(int, notify=changed)
     def fontSmall(self) -> int:  # noqa: N802
@@ -134,7 +172,13 @@ class Appearance(SessionBound):
 
     @Property("double", notify=changed)
     def targetSize(self) -> float:  # noqa: N802
-        return float(self._font(120))
+        return float(max(self._font(120), self.minTarget))
+
+    @Property("double", notify=changed)
+    def compactTargetSize(self) -> float:  # noqa: N802
+        """Buttons that sit on every screen (the top bar): smaller than targetSize so a screen
+        keeps its room, never below the minimum target."""
+        return float(max(math.ceil(self._font(40) * 1.8), self.minTarget))
 
     @Property("double", constant=True)
     def gap(self) -> float:

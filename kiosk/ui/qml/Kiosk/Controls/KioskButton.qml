@@ -1,4 +1,5 @@
-// A touch target never smaller than Appearance.targetSize (30 mm on a 21.5" panel).
+// A touch target never smaller than Appearance.targetSize (30 mm on a 21.5" panel); a
+// `compact` one (the top bar's) is Appearance.compactTargetSize, still >= 9 mm.
 // State is never shown by colour alone: a toggled button also says so in its text ("✓").
 // Plain QtQuick rather than QtQuick.Controls: the attract screen then needs no Controls
 // style at start-up (about 10 ms of the time to the first frame, bench/startup.py).
@@ -10,20 +11,22 @@ Rectangle {
     property string text
     property bool primary: false
     property bool checkedLook: false
+    property bool compact: false
     property alias font: label.font
-    property int padding: 32
+    property int padding: compact ? 16 : 32
     property Item contentItem: label
     readonly property bool down: tap.pressed
     signal clicked()
 
-    implicitHeight: Math.max(Appearance.targetSize, contentItem.implicitHeight + 2 * padding)
-    implicitWidth: Math.max(Appearance.targetSize * 2, contentItem.implicitWidth + 2 * padding)
+    readonly property real minimumSide: compact ? Appearance.compactTargetSize : Appearance.targetSize
+    implicitHeight: Math.max(minimumSide, contentItem.implicitHeight + 2 * padding)
+    implicitWidth: Math.max(minimumSide * (compact ? 1.5 : 2), contentItem.implicitWidth + 2 * padding)
     radius: 16
     color: primary ? Appearance.accent : Appearance.surface
     border.width: checkedLook ? 8 : 3
     border.color: checkedLook ? Appearance.focus : Appearance.border
     opacity: !enabled ? 0.4 : (down ? 0.7 : 1.0)
-    font.pixelSize: Appearance.fontButton
+    font.pixelSize: compact ? Appearance.fontBody : Appearance.fontButton
 
     Accessible.role: Accessible.Button
     Accessible.name: text

