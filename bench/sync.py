@@ -3,8 +3,8 @@ down, then the backend comes up and the OutboxRelay delivers them all.
 
 By default the target is the real backend (`python -m backend serve`, SQLite, loopback) with a
 terminal key registered by `add-kiosk`; `--url URL --key-file PATH` points it at a running
-backend instead. Until the wire package's Ed25519 signer lands, requests are signed with the
-key file's current scheme (forms.wire.KioskKey.sign) through the relay's RequestSigner seam.
+backend instead. Requests are signed with the terminal's Ed25519 key file (wire.KioskKey.sign)
+through the relay's RequestSigner seam, as on a terminal.
 
 The relay runs exactly as on a terminal: its own thread, the [sync] defaults (backoff,
 parallel_requests). Figures: confirm rate into the store (synchronous=FULL), seconds from the backend
@@ -35,10 +35,10 @@ GOAL_SECONDS = 10.0
 
 
 class KeyFileSigner:
-    """RequestSigner over today's key file (replaced by the wire package's signer)."""
+    """RequestSigner over the terminal's key file (wire.KioskKey)."""
 
     def __init__(self, key_file: Path) -> None:
-        from forms.wire import KioskKey
+        from wire import KioskKey
 
         self.key = KioskKey.load(key_file)
 
