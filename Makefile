@@ -58,6 +58,7 @@ test-fast: setup i18n
 
 lint: setup
 	$(VENV)/bin/ruff check kiosk printer forms backend wire tests bench
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/pyside6-qmllint $$(find kiosk -name '*.qml')
 
 bench: setup i18n
