@@ -133,12 +133,16 @@ def build_terminal(cfg: KioskConfig, *, entry: tuple[str, str] = ("Kiosk.Shell",
     language = vm.LanguageSwitch(session, translations, cfg.locales.available)
     services = vm.ServiceList(session)
     scope_finder = vm.ScopeFinder(session)
+    form = vm.ApplicationForm(session)
+    journey.form = form
+    form.changed.connect(journey.form_changed)
+    form.finished.connect(journey.finish)
     idle_watch = IdleWatch(IdlePolicy(cfg.session.idle_seconds, cfg.session.warning_seconds))
     idle_countdown = vm.IdleCountdown(idle_watch)
 
     engine.setInitialProperties({
         "journey": journey, "language": language, "serviceList": services,
-        "scopeFinder": scope_finder, "idle": idle_countdown,
+        "scopeFinder": scope_finder, "form": form, "idle": idle_countdown,
         "siteName": cfg.terminal.site_name, "siteNameEn": cfg.terminal.site_name_en,
         "fullscreen": cfg.screen.fullscreen, "width": cfg.screen.width, "height": cfg.screen.height,
     })

@@ -8,10 +8,14 @@ all of it here makes wiping one call, `Session.wipe()`, and a test can prove not
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.emit import emit
+
+if TYPE_CHECKING:   # the journey (and forms) load on the first Start, not at start-up
+    from kiosk.journey.draft import ApplicationDraft
 
 
 @dataclass
@@ -23,6 +27,7 @@ class SessionData:
     high_contrast: bool = False
     service_id: str = ""
     scope_query: str = ""
+    draft: ApplicationDraft | None = None   # the application being filled in, with signatures
 
     def is_pristine(self, default_locale: str) -> bool:
         return self == SessionData(locale=default_locale)

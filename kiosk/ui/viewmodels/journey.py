@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import logging
+from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement
@@ -31,6 +32,7 @@ class Screen(enum.StrEnum):
     SERVICES = "services"
     SERVICE = "service"
     SCOPE = "scope"
+    FORM = "form"
     APOLOGY = "apology"
 
 
@@ -47,8 +49,13 @@ class Journey(QObject):
     began = Signal()
     ended = Signal(str)
 
+    cancelPendingChanged = Signal()  # noqa: N815 (QML name)
+    navigationChanged = Signal()  # noqa: N815 (canGoBack, without reloading the screen)
+
     def __init__(self, parent: QObject | None = None, apology_seconds: float = APOLOGY_SECONDS) -> None:
         super().__init__(parent)
+        self.form: Any = None           # ApplicationForm, set by the composition root
+        self._cancel_pending = False
         self._screen = Screen.ATTRACT
         self._history: list[Screen] = []
         self._apology_timer = QTimer(self)
@@ -64,9 +71,21 @@ class Journey(QObject):
     def inSession(self) -> bool:  # noqa: N802 (QML name)
         return self._screen not in (Screen.ATTRACT, Screen.APOLOGY)
 
-    @Property(bool, notify=screenChanged)
+    @Property(bool, notify=navigationChanged)
     def canGoBack(self) -> bool:  # noqa: N802
+        if self._screen is Screen.FORM and self.form is not None and self.form.can_go_back():
+            return True
         return bool(self._history) and self.inSession
+
+    @Property(bool, notify=cancelPendingChanged)
+    def cancelPending(self) -> bool:  # noqa: N802
+        """Cancel was tapped with answers to lose: the form screen asks once before wiping."""
+        return self._cancel_pending
+
+    def _set_cancel_pending(self, pending: bool) -> None:
+        if pending != self._cancel_pending:
+            self._cancel_pending = pending
+            emit(self.cancelPendingChanged)
 
     def _go(self, screen: Screen, *, remember: bool = True) -> None:
         if screen is self._screen:
@@ -76,6 +95,7 @@ class Journey(QObject):
         self._screen = screen
         log.info("screen %s", screen.value)
         emit(self.screenChanged)
+        emit(self.navigationChanged)
 
     @Slot()
     def start(self) -> None:
@@ -95,8 +115,21 @@ class Journey(QObject):
             self._go(Screen.SCOPE)
 
     @Slot()
+    def showForm(self) -> None:  # noqa: N802
+        """Start filling in the chosen service (ApplicationForm.begin makes the draft)."""
+        if self.inSession and self.form is not None:
+            self.form.begin()
+            self._go(Screen.FORM)
+
+    def form_changed(self) -> None:
+        """The form moved: Back may have become possible (or not)."""
+        emit(self.navigationChanged)
+
+    @Slot()
     def back(self) -> None:
-        if self.canGoBack:
+        if self._screen is Screen.FORM and self.form is not None and self.form.can_go_back():
+            self.form.back()
+        elif self.canGoBack:
             self._go(self._history.pop(), remember=False)
 
     @Slot()
@@ -105,12 +138,23 @@ class Journey(QObject):
 
     @Slot()
     def cancel(self) -> None:
+        """Ends the visit, but asks once first when the citizen has answers to lose."""
+        if (self._screen is Screen.FORM and self.form is not None and not self._cancel_pending
+                and self.form.has_something_to_lose()):
+            self._set_cancel_pending(True)
+            return
         self._end(EndReason.CANCEL)
+
+    @Slot()
+    def keepGoing(self) -> None:  # noqa: N802
+        """The citizen answered "No, keep my answers" to the cancel question."""
+        self._set_cancel_pending(False)
 
     def time_out(self) -> None:
         self._end(EndReason.IDLE)
 
     def _end(self, reason: EndReason) -> None:
+        self._set_cancel_pending(False)
         if not self.inSession:
             return
         self._history.clear()

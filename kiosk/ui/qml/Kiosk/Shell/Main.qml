@@ -12,6 +12,7 @@ Window {
     required property LanguageSwitch language
     required property ServiceList serviceList
     required property ScopeFinder scopeFinder
+    required property ApplicationForm form
     required property IdleCountdown idle
     required property string siteName
     required property string siteNameEn
@@ -83,7 +84,8 @@ Window {
         services: ["ServicesScreen.qml", { journey: journey, serviceList: serviceList }],
         service: ["ServiceScreen.qml", { journey: journey, serviceList: serviceList }],
         scope: ["ScopeFinderScreen.qml", { journey: journey, scopeFinder: scopeFinder }],
-        apology: ["ApologyScreen.qml", { journey: journey }]
+        apology: ["ApologyScreen.qml", { journey: journey }],
+        form: ["../Journey/FormScreen.qml", { journey: journey, form: form, scopeFinder: scopeFinder }]
     })
 
     function showScreen() {

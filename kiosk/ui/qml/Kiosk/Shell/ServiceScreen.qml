@@ -75,6 +75,13 @@ Item {
             }
             Item { Layout.preferredHeight: Appearance.gap }
             KioskButton {
+                objectName: "startApplicationButton"
+                Layout.fillWidth: true
+                primary: true
+                text: qsTr("Start my application")
+                onClicked: screen.journey.showForm()
+            }
+            KioskButton {
                 objectName: "scopeFinderButton"
                 Layout.fillWidth: true
                 text: qsTr("Find your business activity and the permits it needs")
@@ -83,7 +90,6 @@ Item {
             KioskButton {
                 objectName: "finishButton"
                 Layout.fillWidth: true
-                primary: true
                 text: qsTr("Done, back to the start")
                 onClicked: screen.journey.finish()
             }
