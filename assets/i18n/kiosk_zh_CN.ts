@@ -132,6 +132,10 @@
 <context>
     <name>ServiceScreen</name>
     <message>
+        <source>Start my application</source>
+        <translation>开始填写申请</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/qml/Kiosk/Shell/ServiceScreen.qml" line="45"/>
         <source>This service will ask you for:</source>
         <translation>办理此业务需要填写：</translation>
@@ -191,6 +195,214 @@
         <location filename="../../kiosk/ui/qml/Kiosk/Shell/TopBar.qml" line="55"/>
         <source>High contrast</source>
         <translation>高对比度</translation>
+    </message>
+</context>
+<context>
+    <name>AddOnOfferStage</name>
+    <message>
+        <source>Apply now</source>
+        <translation>现在一并申请</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>暂不申请</translation>
+    </message>
+    <message>
+        <source>Your business activities need these permits. You can apply for them now, with this application, or later at the counter.</source>
+        <translation>您的经营范围需要以下许可。您可以随本次申请一并办理，也可以以后到窗口办理。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmStage</name>
+    <message>
+        <source>Finish and clear my answers</source>
+        <translation>结束并清除我的填写内容</translation>
+    </message>
+    <message>
+        <source>Your application is complete and checked.</source>
+        <translation>您的申请已填写完整并通过检查。</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationsStage</name>
+    <message>
+        <source>Read each statement and tap it to confirm.</source>
+        <translation>请阅读每一条声明，点击确认。</translation>
+    </message>
+</context>
+<context>
+    <name>FormScreen</name>
+    <message>
+        <source>Everything is right</source>
+        <translation>全部正确</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>No, keep my answers</source>
+        <translation>不，保留我的填写</translation>
+    </message>
+    <message>
+        <source>Nothing has been sent. Your answers and signature will be deleted from this terminal.</source>
+        <translation>尚未提交任何内容。您的填写内容和签名将从本终端删除。</translation>
+    </message>
+    <message>
+        <source>Save and back to the check</source>
+        <translation>保存并返回核对页</translation>
+    </message>
+    <message>
+        <source>Stop and clear everything you have entered?</source>
+        <translation>要停止办理并清除您填写的全部内容吗？</translation>
+    </message>
+    <message>
+        <source>Yes, stop and clear</source>
+        <translation>是，停止并清除</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressHeader</name>
+    <message numerus="yes">
+        <source>%n left</source>
+        <translation>
+            <numerusform>还剩 %n 步</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewStage</name>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeStage</name>
+    <message numerus="yes">
+        <source>Chosen (%n)</source>
+        <translation>
+            <numerusform>已选 (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Needs: %1</source>
+        <translation>需要：%1</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <source>Search: Chinese or pinyin initials, e.g. 餐饮 or cyfw</source>
+        <translation>搜索：输入汉字或拼音首字母，如 餐饮 或 cyfw</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureStage</name>
+    <message>
+        <source>Clear and sign again</source>
+        <translation>清除并重新签名</translation>
+    </message>
+    <message>
+        <source>Sign your full name with your finger inside the box. By signing you confirm the statements you ticked.</source>
+        <translation>请用手指在框内签写您的全名。签名即表示您确认所勾选的声明。</translation>
+    </message>
+</context>
+<context>
+    <name>AddressEditor</name>
+    <message>
+        <source>Road, number and room</source>
+        <translation>道路、门牌号和房号</translation>
+    </message>
+</context>
+<context>
+    <name>DateEditor</name>
+    <message>
+        <source>%1 year %2 month %3 day</source>
+        <translation>%1年%2月%3日</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Earlier</source>
+        <translation>往前</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>往后</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>No date chosen yet: use the buttons below.</source>
+        <translation>尚未选择日期：请使用下方按钮。</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+</context>
+<context>
+    <name>DigitsEditor</name>
+    <message>
+        <source>m²</source>
+        <translation>平方米</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+</context>
+<context>
+    <name>PersonsEditor</name>
+    <message>
+        <source>A company</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>A person</source>
+        <translation>自然人</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>添加一人</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Person %1</source>
+        <translation>第 %1 人</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Subscribed contribution (yuan)</source>
+        <translation>认缴出资额（元）</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
     </message>
 </context>
 </TS>
