@@ -74,6 +74,7 @@ class Driver:
     def tap_item(self, item: QQuickItem) -> None:
         """Tap an item found some other way (a keyboard key has no objectName)."""
         assert item.isEnabled(), f"{item.objectName() or item} is disabled"
+        self.settle()  # a newly added item is placed by its layout's polish, before a frame
         self.scroll_into_view(item)
         self.settle()  # a person taps what is drawn: layouts are polished before a frame
         QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,

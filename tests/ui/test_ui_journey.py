@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent
@@ -23,7 +25,11 @@ def begin(d, service_id: str) -> None:  # noqa: ANN001
 
 def type_into(d, name: str, text: str) -> None:  # noqa: ANN001
     """Focus a field by tapping it, clear it, and type (hardware keys; pinyin has its own test)."""
-    field = d.focus(name)
+    try:
+        field = d.focus(name)
+    except Exception:
+        d.screenshot(Path("/tmp/fail.png"))
+        raise
     field.setProperty("text", "")
     event = QInputMethodEvent()
     event.setCommitString(text)
@@ -45,37 +51,11 @@ def fill_stage(d, sample: forms.Application) -> None:  # noqa: ANN001, C901, PLR
         return
     if kind in ("step", "addon_step"):
         answers = sample.answers if kind == "step" else sample.addons[form.journey.stage.addon_id]
-        for row in form.fields.rows():
-            fid, value = row["fieldId"], answers.get(row["fieldId"])
-            if value is None or row["value"] == value:
-                continue
-            if row["kind"] in ("choice",):
-                d.tap(f"option_{fid}_{value}")
-            elif row["kind"] == "multi_choice":
-                for v in value:
-                    d.tap(f"option_{fid}_{v}")
-            elif row["kind"] == "address":
-                d.tap(f"town_{fid}_{value['town']}")
-                type_into(d, f"field_{fid}_detail", value["detail"])
-            elif row["kind"] == "date":
-                target = value
-                for _ in range(400):
-                    current = form.fields.rows()[[r["fieldId"] for r in form.fields.rows()].index(fid)]["value"]
-                    if current == target:
-                        break
-                    part = 0 if (current or "")[:4] != target[:4] else 1 if current[5:7] != target[5:7] else 2
-                    d.tap(f"date_{fid}_{'plus' if (current or '') < target else 'minus'}_{part}")
-            elif row["kind"] == "persons":
-                for i, person in enumerate(value):
-                    d.tap(f"add_{fid}")
-                    type_into(d, f"person_{fid}_{i}_name", person["name"])
-                    type_into(d, f"person_{fid}_{i}_idNumber", person["id_number"])
-                    if "contribution" in person:
-                        type_into(d, f"person_{fid}_{i}_contribution", person["contribution"])
-                    if "role" in person:
-                        d.tap(f"role_{fid}_{i}_{person['role']}")
-            else:
-                type_into(d, f"field_{fid}", str(value))
+        # An answer can show further questions (prescription drugs -> the pharmacist): a person
+        # reads the step again after answering, and so does this walk.
+        for _ in range(3):
+            if not fill_rows(d, form, answers):
+                break
     elif kind == "scope":
         for item_id in sample.answers["scope"]:
             item = forms.scope_item(item_id)
@@ -90,6 +70,44 @@ def fill_stage(d, sample: forms.Application) -> None:  # noqa: ANN001, C901, PLR
                 d.tap("declaration_" + row["declarationId"])
     elif kind == "signature":
         sign(d)
+
+
+def fill_rows(d, form, answers: dict) -> bool:  # noqa: ANN001, C901
+    """Answer every shown question of the stage that is not yet as the sample has it."""
+    changed = False
+    for row in form.fields.rows():
+        fid, value = row["fieldId"], answers.get(row["fieldId"])
+        if value is None or row["value"] == value:
+            continue
+        changed = True
+        if row["kind"] in ("choice",):
+            d.tap(f"option_{fid}_{value}")
+        elif row["kind"] == "multi_choice":
+            for v in value:
+                d.tap(f"option_{fid}_{v}")
+        elif row["kind"] == "address":
+            d.tap(f"town_{fid}_{value['town']}")
+            type_into(d, f"field_{fid}_detail", value["detail"])
+        elif row["kind"] == "date":
+            target = value
+            for _ in range(400):
+                current = form.fields.rows()[[r["fieldId"] for r in form.fields.rows()].index(fid)]["value"]
+                if current == target:
+                    break
+                part = 0 if (current or "")[:4] != target[:4] else 1 if current[5:7] != target[5:7] else 2
+                d.tap(f"date_{fid}_{'plus' if (current or '') < target else 'minus'}_{part}")
+        elif row["kind"] == "persons":
+            for i, person in enumerate(value):
+                d.tap(f"add_{fid}")
+                type_into(d, f"person_{fid}_{i}_name", person["name"])
+                type_into(d, f"person_{fid}_{i}_idNumber", person["id_number"])
+                if "contribution" in person:
+                    type_into(d, f"person_{fid}_{i}_contribution", person["contribution"])
+                if "role" in person:
+                    d.tap(f"role_{fid}_{i}_{person['role']}")
+        else:
+            type_into(d, f"field_{fid}", str(value))
+    return changed
 
 
 def sign(d) -> None:  # noqa: ANN001
@@ -135,3 +153,86 @@ def test_an_individual_business_with_a_food_permit_by_taps(start_terminal) -> No
     app = d.t.session.data.draft.to_application()
     assert forms.validate_application(app) == []
     assert "cannot submit" in d.item("cannotSubmit").property("text")
+
+
+@pytest.mark.parametrize(("service_id", "addons"), [
+    ("sole_proprietorship", ("prepackaged_food_filing", "class2_device_filing")),
+    ("limited_company", ("drug_retail", "class3_device_permit")),
+])
+def test_every_service_with_addons_by_taps(start_terminal, service_id, addons) -> None:
+    d = start_terminal()
+    sample = forms.samples.valid_application(service_id, addons=addons, shareholders=2)
+    begin(d, service_id)
+    seen = walk(d, sample)
+    for addon_id in addons:
+        assert any(k.startswith(f"addons.{addon_id}.") for k in seen)
+    app = d.t.session.data.draft.to_application()
+    assert forms.validate_application(app) == [] and app.addons == sample.addons
+    d.tap("finishButton")
+    d.wait_screen("attract")
+    assert d.t.session.data.draft is None
+
+
+def test_the_business_name_typed_in_pinyin_on_the_drawn_keys(start_terminal) -> None:
+    d = start_terminal()
+    sample = forms.samples.valid_application("individual_business")
+    begin(d, "individual_business")
+    walk(d, sample, until="step")
+    fill_stage(d, sample)
+    d.tap("nextButton")
+    d.qtbot.waitUntil(lambda: d.t.journey.form.stageKey == "step.business", timeout=3000)
+    d.type_pinyin("field_name", "foshan", "佛山")
+    d.hide_keyboard()
+    assert d.t.session.data.draft.answers["name"] == "佛山"
+
+
+def test_an_invalid_id_number_shows_its_message_and_blocks_next(start_terminal) -> None:
+    d = start_terminal()
+    begin(d, "individual_business")
+    type_into(d, "field_name", "陈志明")
+    type_into(d, "field_id_number", "44060519850314000")
+    d.tap("xKey_id_number")                       # the last character X, from its own key
+    assert d.t.session.data.draft.applicant.id_number == "44060519850314000X"
+    type_into(d, "field_mobile", "13800000000")
+    problem = d.item("problem_id_number").property("text")
+    assert "身份证号码" in problem
+    d.tap("nextButton")
+    assert d.t.journey.form.stageKey == "identify"
+    assert "请先更正" in d.item("formMessage").property("text")
+    d.qtbot.waitUntil(lambda: d.find("field_id_number").hasActiveFocus(), timeout=2000)
+
+
+def test_edit_from_review_and_return(start_terminal) -> None:
+    d = start_terminal()
+    sample = forms.samples.valid_application("individual_business")
+    begin(d, "individual_business")
+    walk(d, sample, until="review")
+    d.tap("edit_operator_mobile")
+    form = d.t.journey.form
+    d.qtbot.waitUntil(lambda: form.stageKey == "step.operator", timeout=2000)
+    d.tap("nextButton")
+    d.qtbot.waitUntil(lambda: form.stageKey == "review", timeout=2000)
+
+
+def test_cancel_asks_once_then_wipes(start_terminal) -> None:
+    d = start_terminal()
+    begin(d, "individual_business")
+    type_into(d, "field_name", "陈志明")
+    d.tap("cancelButton")
+    d.item("cancelQuestion")
+    d.tap("keepGoingButton")
+    assert d.t.session.data.draft.applicant.name == "陈志明"
+    d.tap("cancelButton")
+    d.tap("confirmCancelButton")
+    d.wait_screen("attract")
+    assert d.t.session.data.draft is None and not d.t.journey.form.active
+
+
+def test_idle_time_out_mid_form_leaves_nothing(start_terminal) -> None:
+    d = start_terminal(idle=(3, 1))
+    sample = forms.samples.valid_application("individual_business")
+    begin(d, "individual_business")
+    walk(d, sample, until="step")
+    d.wait_screen("attract", timeout=8000)
+    assert d.t.session.data.draft is None and d.t.session.is_pristine()
+    assert d.t.journey.form.fields.rowCount() == 0

@@ -1,6 +1,7 @@
 // The questions of one step (or the applicant's own): one editor per field type from
 // Kiosk.Editors, chosen by DelegateChooser on the field's type. The model changes one row at
-// a time, so the editor being typed in is never rebuilt.
+// a time, so the editor being typed in is never rebuilt. A Repeater in a Flickable (not a
+// ListView) keeps every editor alive and never scrolls by itself.
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
@@ -8,43 +9,50 @@ import QtQml.Models
 import Kiosk.ViewModels
 import Kiosk.Editors
 
-ListView {
+Flickable {
     id: list
     objectName: "fieldsList"
     required property ApplicationForm form
     property var scopeFinder
-    model: form.fields
-    spacing: Appearance.gap * 1.5
+    contentHeight: column.implicitHeight
     clip: true
-    cacheBuffer: 20000          // keep every editor alive: a scrolled-away field keeps its state
     boundsBehavior: Flickable.StopAtBounds
     ScrollBar.vertical: ScrollBar { width: 24; policy: ScrollBar.AsNeeded }
 
     function focusField(fieldId) {
-        for (var i = 0; i < count; ++i) {
-            var item = itemAtIndex(i)
+        for (var i = 0; i < editors.count; ++i) {
+            var item = editors.itemAt(i)
             if (item && item.fieldId === fieldId) {
-                positionViewAtIndex(i, ListView.Beginning)
+                list.contentY = Math.max(0, Math.min(item.y, list.contentHeight - list.height))
                 item.focusEditor()
                 return
             }
         }
     }
 
-    delegate: DelegateChooser {
-        role: "kind"
-        DelegateChoice { roleValue: "text"; TextEditor { width: list.width; form: list.form } }
-        DelegateChoice { roleValue: "person_name"; TextEditor { width: list.width; form: list.form } }
-        DelegateChoice { roleValue: "resident_id"; IdEditor { width: list.width; form: list.form } }
-        DelegateChoice { roleValue: "credit_code"; IdEditor { width: list.width; form: list.form } }
-        DelegateChoice { roleValue: "mobile"; DigitsEditor { width: list.width; form: list.form } }
-        DelegateChoice { roleValue: "money"; DigitsEditor { width: list.width; form: list.form } }
-        DelegateChoice { roleValue: "integer"; DigitsEditor { width: list.width; form: list.form } }
-        DelegateChoice { roleValue: "area"; DigitsEditor { width: list.width; form: list.form } }
-        DelegateChoice { roleValue: "date"; DateEditor { width: list.width; form: list.form } }
-        DelegateChoice { roleValue: "choice"; ChoiceEditor { width: list.width; form: list.form } }
-        DelegateChoice { roleValue: "multi_choice"; MultiChoiceEditor { width: list.width; form: list.form } }
-        DelegateChoice { roleValue: "address"; AddressEditor { width: list.width; form: list.form } }
-        DelegateChoice { roleValue: "persons"; PersonsEditor { width: list.width; form: list.form } }
+    Column {
+        id: column
+        width: list.width - 32
+        spacing: Appearance.gap * 1.5
+        Repeater {
+            id: editors
+            model: list.form.fields
+            delegate: DelegateChooser {
+                role: "kind"
+                DelegateChoice { roleValue: "text"; TextEditor { width: column.width; form: list.form } }
+                DelegateChoice { roleValue: "person_name"; TextEditor { width: column.width; form: list.form } }
+                DelegateChoice { roleValue: "resident_id"; IdEditor { width: column.width; form: list.form } }
+                DelegateChoice { roleValue: "credit_code"; IdEditor { width: column.width; form: list.form } }
+                DelegateChoice { roleValue: "mobile"; DigitsEditor { width: column.width; form: list.form } }
+                DelegateChoice { roleValue: "money"; DigitsEditor { width: column.width; form: list.form } }
+                DelegateChoice { roleValue: "integer"; DigitsEditor { width: column.width; form: list.form } }
+                DelegateChoice { roleValue: "area"; DigitsEditor { width: column.width; form: list.form } }
+                DelegateChoice { roleValue: "date"; DateEditor { width: column.width; form: list.form } }
+                DelegateChoice { roleValue: "choice"; ChoiceEditor { width: column.width; form: list.form } }
+                DelegateChoice { roleValue: "multi_choice"; MultiChoiceEditor { width: column.width; form: list.form } }
+                DelegateChoice { roleValue: "address"; AddressEditor { width: column.width; form: list.form } }
+                DelegateChoice { roleValue: "persons"; PersonsEditor { width: column.width; form: list.form } }
+            }
+        }
     }
 }
