@@ -132,6 +132,18 @@
 <context>
     <name>ServiceScreen</name>
     <message>
+        <source>Who it is for: %1</source>
+        <translation>适合：%1</translation>
+    </message>
+    <message>
+        <source>Liability: %1</source>
+        <translation>责任：%1</translation>
+    </message>
+    <message>
+        <source>Bring with you:</source>
+        <translation>请准备：</translation>
+    </message>
+    <message>
         <source>Start my application</source>
         <translation>开始填写申请</translation>
     </message>

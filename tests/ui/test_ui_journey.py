@@ -236,3 +236,13 @@ def test_idle_time_out_mid_form_leaves_nothing(start_terminal) -> None:
     d.wait_screen("attract", timeout=8000)
     assert d.t.session.data.draft is None and d.t.session.is_pristine()
     assert d.t.journey.form.fields.rowCount() == 0
+
+
+def test_the_service_screen_says_who_it_is_for_and_what_to_bring(start_terminal) -> None:
+    d = start_terminal()
+    d.tap("startButton")
+    d.wait_screen("services")
+    d.tap("service_limited_company")
+    d.wait_screen("service")
+    assert "股东" in d.item("serviceForWhom").property("text")
+    assert "认缴的出资额为限" in d.item("serviceLiability").property("text")

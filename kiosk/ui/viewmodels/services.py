@@ -72,4 +72,14 @@ class ServiceList(SessionBound):
             "description": pick(service.description, locale),
             "steps": [pick(step.title, locale) for step in service.steps],
             "declarations": [pick(d.text, locale) for d in service.declarations],
+            **_guidance(service.id, locale),
         }
+
+
+def _guidance(service_id: str, locale: str) -> dict[str, Any]:
+    from kiosk.service_guidance import guidance
+
+    found = guidance(service_id, locale)
+    if found is None:
+        return {"forWhom": "", "liability": "", "bring": []}
+    return {"forWhom": found.for_whom, "liability": found.liability, "bring": list(found.bring)}

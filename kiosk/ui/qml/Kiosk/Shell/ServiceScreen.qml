@@ -41,6 +41,35 @@ Item {
                 color: Appearance.muted
             }
             KioskLabel {
+                objectName: "serviceForWhom"
+                Layout.fillWidth: true
+                visible: text !== ""
+                text: screen.service.forWhom ? qsTr("Who it is for: %1").arg(screen.service.forWhom) : ""
+            }
+            KioskLabel {
+                objectName: "serviceLiability"
+                Layout.fillWidth: true
+                visible: text !== ""
+                text: screen.service.liability ? qsTr("Liability: %1").arg(screen.service.liability) : ""
+            }
+            KioskLabel {
+                Layout.fillWidth: true
+                Layout.topMargin: Appearance.gap
+                visible: (screen.service.bring || []).length > 0
+                text: qsTr("Bring with you:")
+                font.pixelSize: Appearance.fontHeading
+                font.bold: true
+            }
+            Repeater {
+                objectName: "serviceBring"
+                model: screen.service.bring || []
+                delegate: KioskLabel {
+                    required property string modelData
+                    Layout.fillWidth: true
+                    text: "• " + modelData
+                }
+            }
+            KioskLabel {
                 Layout.fillWidth: true
                 Layout.topMargin: Appearance.gap
                 text: qsTr("This service will ask you for:")
