@@ -2,7 +2,8 @@
 
 For reviewing layouts and translations without a terminal: the real application is started
 offscreen with the given settings and driven through its view-models (never through fake
-screens), and each state is grabbed to DIR/<screen>-<locale>.png.
+screens), and each state is grabbed to DIR/<screen>-<locale>.png; then every stage of every service
+(kiosk/journey_screenshots.py) to DIR/journey-<service>-<NN>-<stage>-<locale>.png.
 """
 
 from __future__ import annotations
@@ -84,9 +85,18 @@ def settle(t, rounds: int = 3) -> None:  # noqa: ANN001
         loop.exec()
 
 
+def _grab(t, directory: Path, name: str) -> Path:  # noqa: ANN001
+    settle(t)
+    path = directory / f"{name}.png"
+    if not t.window.grabWindow().save(str(path)):
+        raise OSError(f"could not write {path}")
+    return path
+
+
 def render_all(cfg: KioskConfig, directory: Path) -> int:
     from kiosk.app import QML_LOAD_FAILED_EXIT, QmlLoadError, build_terminal
     from kiosk.config import SessionTimes
+    from kiosk.journey_screenshots import walk_journeys
     from kiosk.logs import configure_logging, route_qt_messages
 
     cfg = replace(cfg, session=SessionTimes(idle_seconds=1800, warning_seconds=20))
@@ -114,6 +124,7 @@ def render_all(cfg: KioskConfig, directory: Path) -> int:
             written.append(path)
             t.app.inputMethod().hide()
             t.journey.apologyDone()
+        written += walk_journeys(t, lambda name, loc=locale: _grab(t, directory, f"{name}-{loc}"), locale)
     t.end_session("screenshots")
     t.close()
     print("\n".join(str(p) for p in written))
