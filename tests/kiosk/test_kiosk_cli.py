@@ -61,6 +61,12 @@ def test_screenshots_renders_every_screen_in_both_languages(tmp_path):
     names = {p.name for p in (tmp_path / "shots").glob("*.png")}
     for screen in ("attract", "services", "service", "scope", "scope-keyboard", "idle-warning", "apology"):
         assert {f"{screen}-zh_CN.png", f"{screen}-en_US.png"} <= names
+    # every walk reaches confirm in both languages, and the answered person list has its variants
+    for service in ("individual_business", "sole_proprietorship", "limited_company"):
+        for locale in ("zh_CN", "en_US"):
+            assert any(n.startswith(f"journey-{service}-") and n.endswith(f"-confirm-{locale}.png")
+                       for n in names), (service, locale)
+    assert "journey-limited_company-02-step-answered-large-text-en_US.png" in names
     from PySide6.QtGui import QImage
 
     image = QImage(str(tmp_path / "shots" / "attract-zh_CN.png"))
