@@ -23,6 +23,7 @@ from wire.models import (
     ProblemReport,
     WireProblem,
 )
+from wire.numbers import application_number, id_prefix, parse_number
 from wire.signing import (
     ALGORITHM,
     HEADER_IDEMPOTENCY,
@@ -50,6 +51,7 @@ __all__ = [
     "AddOnOutcomeKind", "ApplicationDecision", "ApplicationLookup", "ApplicationStatus",
     "BackendHealth", "DeviceHealth", "FleetEntry", "FleetView", "HeartbeatSnapshot",
     "KeyFileError", "KioskKey", "LicenceData", "LicenceVerification", "Message", "ProblemReport",
-    "WireProblem", "body_hash", "canonical_request", "key_id_of", "new_nonce", "sign",
+    "WireProblem", "application_number", "body_hash", "canonical_request", "id_prefix",
+    "key_id_of", "new_nonce", "parse_number", "sign",
     "signature_matches", "write_private_file",
 ]

@@ -12,7 +12,7 @@ from backend import audit
 from backend.context import Ctx, Signed
 from backend.decision_view import decision_of
 from backend.domain_errors import DomainError, TooManyAttempts
-from backend.lookup import look_up
+from backend.lookup import lock_key, look_up
 from backend.models import ApplicationRecord
 from backend.refusals import not_found
 from backend.submissions import InvalidApplication, submit
@@ -143,7 +143,8 @@ def lookup_application(signed: Signed, ctx: Ctx) -> JSONResponse:
         except DomainError as refused:
             # Recorded in this (committed) transaction: wrong proofs count towards the lock.
             audit.record(
-                session, at=now, actor=actor, action="lookup", target=proof.application_id,
+                session, at=now, actor=actor, action="lookup",
+                target=lock_key(proof.application_id),
                 outcome=refused.code,
             )
             status = 429 if isinstance(refused, TooManyAttempts) else 404

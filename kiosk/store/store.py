@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from wire.numbers import application_number
+
 from .database import DATABASE_FILE, migrate, open_engine
 from .models import ApplicationRow, AuditEvent, OutboxEntry, PrintJobRow
 from .printing import JobBook, JobKind, JobState
@@ -126,7 +128,7 @@ class Store:
                 ).order_by(PrintJobRow.id))
                 return ConfirmedApplication(data.id, existing.number, receipt, existing.confirmed_at)
             now = self._clock()
-            number = self._next_number(session, now)
+            number = application_number(data.id)  # wire.numbers: any terminal finds it by this
             session.add(ApplicationRow(id=data.id, number=number, service=data.service, confirmed_at=now,
                                        sealed=self._sealer.seal(payload, data.id, "sealed")))
             session.add(OutboxEntry(application_id=data.id, state=OutboxState.PENDING, attempts=0,
@@ -135,14 +137,6 @@ class Store:
             job = self.jobs.add(session, data.id, JobKind.RECEIPT)
             session.add(AuditEvent(at=now, kind="confirmed", application_id=data.id, detail=number))
         return ConfirmedApplication(data.id, number, job.id, now)
-
-    def _next_number(self, session: Session, now: float) -> str:
-        """<terminal>-<YYMMDD>-<NNNN>: short enough to type back, unique per terminal; the
-        day is the terminal's local date, the counter restarts each day."""
-        prefix = f"{self._terminal_id}-{time.strftime('%y%m%d', time.localtime(now))}-"
-        last = session.scalar(select(func.max(ApplicationRow.number))
-                              .where(ApplicationRow.number.like(prefix + "%")))
-        return f"{prefix}{int(last[len(prefix):]) + 1 if last else 1:04d}"
 
     # --- outbox (the relay's side) ---------------------------------------------------------
 

@@ -57,6 +57,49 @@ def test_wrong_proofs_lock_the_number_for_an_hour(backend, kiosk, kiosk_client, 
     assert locked.status_code == 429 and locked.json()["code"] == "too-many-attempts"
 
 
+def test_the_receipt_number_finds_the_application_as_people_type_it(
+    backend, kiosk, kiosk_client, make_application
+):
+    """The receipt shows wire.application_number(id) (12 hex digits); any terminal finds the
+    application by it, typed in lower case, full width or without dashes."""
+    from wire import application_number
+
+    data = make_application()
+    decision = kiosk.post_application(data).json()
+    other = kiosk_client(backend.add_kiosk())
+    tail = data["answers"]["operator_id"][-6:]
+    number = application_number(data["id"])
+    for typed in (number, number.lower(), number.replace("-", ""), f" {number.replace('-', ' ')} ",
+                  "".join(chr(ord(c) + 0xFEE0) if c.isalnum() else c for c in number)):
+        found = _lookup(other, typed, tail)
+        assert found.status_code == 200, (typed, found.text)
+        assert found.json() == decision
+    assert _lookup(other, number, "000000").status_code == 404
+    assert _lookup(other, number[:-1], tail).status_code == 404
+
+
+def test_two_applications_sharing_a_number_are_told_apart_by_the_proof(
+    backend, kiosk, make_application
+):
+    """48 random bits rarely collide, but when they do each applicant still finds their own."""
+    from stdnum.cn import ric
+
+    from wire import application_number
+
+    first, second = make_application(), make_application()
+    body = "44060519900101123"  # another (invented) applicant: python-stdnum gives the check digit
+    second["answers"]["operator_id"] = body + ric.calc_check_digit(body + "?")  # ignores the 18th
+    second["id"] = first["id"][:14] + second["id"][14:]
+    assert application_number(first["id"]) == application_number(second["id"])
+    assert first["answers"]["operator_id"][-6:] != second["answers"]["operator_id"][-6:]
+    assert kiosk.post_application(first).status_code == 201
+    posted = kiosk.post_application(second)
+    assert posted.status_code == 201, posted.text
+    for data in (first, second):
+        found = _lookup(kiosk, application_number(data["id"]), data["answers"]["operator_id"][-6:])
+        assert found.status_code == 200 and found.json()["id"] == data["id"]
+
+
 def test_data_files_are_created_private(tmp_path):
     data_dir = tmp_path / "data"
     assert main(["add-kiosk", "K-PRIVATE", "--data-dir", str(data_dir)]) == 0

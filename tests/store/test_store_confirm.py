@@ -10,6 +10,7 @@ from store_fakes import TERMINAL, FakePrinter
 from forms.errors import ApplicationFormatError
 from forms.samples import valid_application
 from kiosk.store import JobKind, JobState, PrintOutcome, Store
+from wire import application_number
 
 
 def test_confirm_writes_application_outbox_and_receipt_job_together(store):
@@ -18,22 +19,23 @@ def test_confirm_writes_application_outbox_and_receipt_job_together(store):
     view = store.view(app.id)
     assert view.outbox_state == "pending" and view.attempts == 0
     assert view.jobs == (("receipt", "queued"),)
-    assert confirmed.number == view.number and confirmed.number.startswith(f"{TERMINAL}-")
+    assert confirmed.number == view.number == application_number(app.id)
     application, signatures = store.payload(app.id)
     assert application == app.to_json()
     assert signatures == {"operator": [[[10, 10], [50, 60], [90, 20]]]}
     assert store.jobs.queued(JobKind.RECEIPT) == [confirmed.receipt_job_id]
 
 
-def test_application_numbers_count_up_per_day_and_a_second_tap_does_not_confirm_twice(store, clock):
-    first = store.confirm(valid_application("individual_business"), {})
+def test_the_number_is_the_ids_first_12_hex_digits_and_a_second_tap_does_not_confirm_twice(store):
+    first_app = valid_application("individual_business")
+    first = store.confirm(first_app, {})
     second_app = valid_application("sole_proprietorship")
     second = store.confirm(second_app, {})
-    assert first.number.endswith("-0001") and second.number.endswith("-0002")
+    assert first.number == first_app.id.replace("-", "")[:12].upper()[:4] + "-" + \
+        first_app.id.replace("-", "")[4:8].upper() + "-" + first_app.id.replace("-", "")[8:12].upper()
+    assert first.number != second.number
     assert store.confirm(second_app, {}) == second
     assert store.outbox_counts() == {"pending": 2}
-    clock[0] += 86_400
-    assert store.confirm(valid_application("limited_company"), {}).number.endswith("-0001")
 
 
 def test_a_malformed_application_is_refused_and_nothing_is_written(store):
@@ -185,7 +187,7 @@ def test_the_technician_sees_parked_applications_and_flagged_jobs(store):
     ]
 
 
-def test_two_threads_confirming_at_once_get_distinct_numbers(store):
+def test_four_threads_confirming_at_once_each_get_their_own_application(store):
     import threading
 
     apps = [valid_application("individual_business") for _ in range(40)]
@@ -203,5 +205,5 @@ def test_two_threads_confirming_at_once_get_distinct_numbers(store):
         thread.start()
     for thread in threads:
         thread.join()
-    assert sorted(numbers) == [f"{numbers[0][:-4]}{n:04d}" for n in range(1, 41)]
+    assert sorted(numbers) == sorted(application_number(app.id) for app in apps)
     assert store.outbox_counts() == {"pending": 40}
