@@ -126,7 +126,7 @@ def main() -> None:
         path.write_text(CONFIG.format(data=Path(tmp) / "data"), encoding="utf-8")
         cfg = load_config(path)
         cfg.data_dir.mkdir(parents=True, exist_ok=True)
-        terminal = build_terminal(cfg)
+        terminal = build_terminal(cfg, with_counter=False)
         bot.waitUntil(lambda: terminal.ready, 10000)
         driver = kiosk_ui_driver.Driver(terminal, bot)
         for _ in range(args.rounds):

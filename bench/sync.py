@@ -34,18 +34,6 @@ TRADE_POOL = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥
 GOAL_SECONDS = 10.0
 
 
-class KeyFileSigner:
-    """RequestSigner over the terminal's key file (wire.KioskKey)."""
-
-    def __init__(self, key_file: Path) -> None:
-        from wire import KioskKey
-
-        self.key = KioskKey.load(key_file)
-
-    def headers(self, method: str, path: str, body: bytes) -> dict[str, str]:
-        return self.key.sign(method, path, body)
-
-
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -93,7 +81,7 @@ def main() -> int:
 
     from kiosk.config import KioskConfig
     from kiosk.store import Store
-    from kiosk.sync import Backoff, OutboxRelay
+    from kiosk.sync import Backoff, KeyFileSigner, OutboxRelay
 
     sync = KioskConfig().sync
     with tempfile.TemporaryDirectory(prefix="bench-sync-") as tmp:

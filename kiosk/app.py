@@ -27,8 +27,11 @@ if TYPE_CHECKING:  # the real imports happen inside build_terminal, after QT_IM_
     from kiosk.idle import IdleWatch
     from kiosk.keyboard import OnScreenKeyboard
     from kiosk.session import Session
+    from kiosk.counter.opening import OpenCounter
     from kiosk.ui.viewmodels import (
         Appearance,
+        Collect,
+        Handover,
         IdleCountdown,
         Journey,
         LanguageSwitch,
@@ -64,7 +67,14 @@ class Terminal:
     crash: CrashContainment
     translations: Translations
     appearance: Appearance
+    handover: Handover
+    collect: Collect
+    worker: object  # kiosk.ui.viewmodels.worker.CounterWorker
     ready: bool = False  # True once _warm_up has run: the keyboard is configured
+    with_counter: bool = True  # open the store, printers and backend after the first frame
+    counter: OpenCounter | None = None  # set once they are open (see _open_counter)
+    counter_error: str | None = None  # why they could not open, for the log and diagnostics
+    relay_signals: object = None
 
     def end_session(self, reason: str) -> None:
         """Wipe everything of the person who was here: one call, whatever ended the visit."""
@@ -83,6 +93,12 @@ class Terminal:
         import shiboken6
         from PySide6.QtCore import QCoreApplication
 
+        self.worker.wait_idle()
+        if self.counter is not None:
+            self.counter.close()
+            self.counter = None
+        self.worker.shutdown()
+
         self.crash.uninstall()
         QCoreApplication.instance().removeEventFilter(self.idle_watch)
         self.idle_watch.disarm()
@@ -97,7 +113,8 @@ class Terminal:
 
 def build_terminal(cfg: KioskConfig, *, entry: tuple[str, str] = ("Kiosk.Shell", "Main"),
                    apology_seconds: float | None = None,
-                   on_first_frame: Callable[[], None] | None = None) -> Terminal:
+                   on_first_frame: Callable[[], None] | None = None,
+                   with_counter: bool = True) -> Terminal:
     os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
     # The kiosk keyboard style (kiosk/ui/qml/QtQuick/VirtualKeyboard/Styles/kiosk/style.qml):
     # key and candidate sizes from Appearance, so they meet the physical minimums.
@@ -140,10 +157,16 @@ def build_terminal(cfg: KioskConfig, *, entry: tuple[str, str] = ("Kiosk.Shell",
     form.finished.connect(journey.finish)
     idle_watch = IdleWatch(IdlePolicy(cfg.session.idle_seconds, cfg.session.warning_seconds))
     idle_countdown = vm.IdleCountdown(idle_watch)
+    from kiosk.ui.viewmodels.worker import CounterWorker
+
+    worker = CounterWorker()
+    handover = vm.Handover(session, worker, cfg.counter.decision_wait_seconds)
+    collect = vm.Collect(session, worker)
 
     engine.setInitialProperties({
         "journey": journey, "language": language, "serviceList": services,
         "scopeFinder": scope_finder, "form": form, "idle": idle_countdown,
+        "handover": handover, "collect": collect,
         "siteName": cfg.terminal.site_name, "siteNameEn": cfg.terminal.site_name_en,
         "fullscreen": cfg.screen.fullscreen, "width": cfg.screen.width, "height": cfg.screen.height,
     })
@@ -154,7 +177,7 @@ def build_terminal(cfg: KioskConfig, *, entry: tuple[str, str] = ("Kiosk.Shell",
     window = engine.rootObjects()[0]
     terminal = Terminal(cfg, app, engine, window, session, journey, language, services,
                         scope_finder, idle_watch, idle_countdown, None, crash, translations,
-                        appearance)
+                        appearance, handover, collect, worker, with_counter=with_counter)
     _wire(terminal)
     _after_first_frame(terminal, on_first_frame)
     return terminal
@@ -199,6 +222,25 @@ def _wire(t: Terminal) -> None:
         t.journey.show_apology()
 
     t.crash.crashed.connect(on_crash)
+
+    # Submit: the done screen takes over, and the counter keeps, sends and prints.
+    def on_submitted(prepared: tuple) -> None:
+        application, signatures = prepared
+        t.handover.start(application, signatures)
+        t.journey.show_handover()
+
+    t.journey.form.submitted.connect(on_submitted)
+
+    # The idle timer pauses while the terminal works for the person in front of it (saving,
+    # printing, waiting for an at-once decision): nobody is timed out by a slow printer.
+    def on_busy() -> None:
+        if t.handover.busy or t.collect.busy:
+            t.idle_watch.disarm()
+        elif t.journey.inSession and not t.idle_watch.armed:
+            t.idle_watch.arm()
+
+    t.handover.busyChanged.connect(on_busy)
+    t.collect.busyChanged.connect(on_busy)
 
 
 def _end_by_idle(t: Terminal, reason: str) -> None:
@@ -252,10 +294,38 @@ def _warm_up(t: Terminal) -> None:
     QMetaObject.invokeMethod(t.window, "preload")
     t.ready = True
     log.info("keyboard, forms definitions and screens loaded")
+    if t.with_counter:
+        _open_counter(t)
+
+
+def _open_counter(t: Terminal) -> None:
+    """Store, printers, relay and (in the demo) the backend, opened on the counter's thread;
+    until they are, the confirm stage says the terminal cannot submit."""
+    from kiosk.counter.opening import open_counter
+    from kiosk.sync.signals import RelaySignals
+
+    signals = RelaySignals()
+    signals.decided.connect(t.handover.on_decided)
+    t.relay_signals = signals
+
+    def opened(result, error: BaseException | None) -> None:
+        if error is not None:
+            t.counter_error = f"{type(error).__name__}: {error}"
+            log.error("the counter did not open, so this terminal cannot submit: %s", t.counter_error)
+            return
+        t.counter = result
+        t.handover.counter = t.collect.counter = result.counter
+        t.journey.form.set_submission(result.counter)
+        result.relay.start()
+        t.worker.run(result.counter.resume, lambda flagged, _e: flagged and log.warning(
+            "print jobs flagged for a technician after a restart: %s", flagged))
+
+    t.worker.run(lambda: open_counter(t.cfg, on_decision=signals.on_decision,
+                                      on_parked=signals.on_parked), opened)
 
 
 def run(cfg: KioskConfig, *, on_first_frame: Callable[[], None] | None = None,
-        entry: tuple[str, str] = ("Kiosk.Shell", "Main")) -> int:
+        entry: tuple[str, str] = ("Kiosk.Shell", "Main"), with_counter: bool = True) -> int:
     """Start the terminal and serve until the window closes. Returns the process exit code."""
     from kiosk.logs import configure_logging, open_log_file, route_qt_messages
 
@@ -265,7 +335,8 @@ def run(cfg: KioskConfig, *, on_first_frame: Callable[[], None] | None = None,
     route_qt_messages()
     log.info("terminal %s starting", cfg.terminal.id)
     try:
-        terminal = build_terminal(cfg, on_first_frame=on_first_frame, entry=entry)
+        terminal = build_terminal(cfg, on_first_frame=on_first_frame, entry=entry,
+                                  with_counter=with_counter)
     except QmlLoadError as exc:
         log.critical("%s", exc)
         open_log_file()

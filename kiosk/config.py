@@ -80,7 +80,9 @@ class SessionTimes:
 
 @dataclass(frozen=True)
 class Backend:
-    url: str = "http://127.0.0.1:8700"
+    # "embedded": the demo — the real backend started beside the terminal on loopback with
+    # SQLite (kiosk/counter/embedded.py); a deployed terminal names its district's backend.
+    url: str = "embedded"
     key_file: Path = Path("var/kiosk.key")
     timeout_seconds: float = 10.0
 
@@ -131,6 +133,7 @@ class KioskConfig:
     logging: Logging = field(default_factory=Logging)
     privacy: Privacy = field(default_factory=lambda: Privacy())
     sync: Sync = field(default_factory=lambda: Sync())
+    counter: CounterSettings = field(default_factory=lambda: CounterSettings())
     source: Path | None = None  # the file these settings came from, None for embedded defaults
 
     @property
@@ -204,6 +207,7 @@ def parse_config(raw: Mapping[str, Any], *, base_dir: Path, source: Path | None 
         logging=_logging(reader),
         privacy=_privacy(reader),
         sync=_sync(reader),
+        counter=_counter(reader),
         source=source,
     )
     reader.reject_unknown()
@@ -301,9 +305,12 @@ def _terminal_id(key: str, value: Any) -> str:
 
 
 def _url(key: str, value: Any) -> str:
+    if value == "embedded":
+        return value
     parts = urlsplit(value) if isinstance(value, str) else None
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ConfigError(key, value, "an http:// or https:// address with a host, e.g. http://127.0.0.1:8700")
+        raise ConfigError(key, value, "an http:// or https:// address with a host, e.g. http://127.0.0.1:8700, "
+                          "or \"embedded\" (the demo backend)")
     return value.rstrip("/")
 
 
@@ -470,4 +477,25 @@ def _sync(r: _Reader) -> Sync:
         backoff_base_seconds=base,
         backoff_cap_seconds=r.get("sync.backoff_cap_seconds", d.backoff_cap_seconds, _number(base, 3600)),
         parallel_requests=r.get("sync.parallel_requests", d.parallel_requests, _integer(1, 16)),
+    )
+
+
+# --- [counter]: what the citizen is handed (kiosk.counter) --------------------------------------
+
+
+@dataclass(frozen=True)
+class CounterSettings:
+    # Printed on the receipt. 12345 is the national government-service hotline (国务院办公厅关于
+    # 进一步优化地方政务服务便民热线的指导意见, 国办发〔2020〕53号); a district may print its own.
+    help_line: str = "12345"
+    # How long the done screen waits for an at-once approval before it says "we will tell you".
+    decision_wait_seconds: int = 20
+
+
+def _counter(r: _Reader) -> CounterSettings:
+    d = CounterSettings()
+    return CounterSettings(
+        help_line=r.get("counter.help_line", d.help_line, _text(40)),
+        decision_wait_seconds=r.get("counter.decision_wait_seconds", d.decision_wait_seconds,
+                                    _integer(0, 300)),
     )

@@ -105,7 +105,7 @@ def render_all(cfg: KioskConfig, directory: Path) -> int:
     route_qt_messages()
     directory.mkdir(parents=True, exist_ok=True)
     try:
-        t = build_terminal(cfg)
+        t = build_terminal(cfg, with_counter=False)
     except QmlLoadError as exc:
         log.critical("%s", exc)
         return QML_LOAD_FAILED_EXIT

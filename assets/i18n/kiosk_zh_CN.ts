@@ -4,6 +4,11 @@
 <context>
     <name>AttractScreen</name>
     <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/AttractScreen.qml" line="1"/>
+        <source>Print my licence</source>
+        <translation>打印我的执照</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/qml/Kiosk/Shell/AttractScreen.qml" line="47"/>
         <source>Register an individual business, a sole-proprietor enterprise or a limited company, and add the permits it needs.</source>
         <translation>在这里办理个体工商户、个人独资企业、有限责任公司设立登记，并一并申请所需的经营许可。</translation>
@@ -227,6 +232,16 @@
 <context>
     <name>ConfirmStage</name>
     <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Journey/ConfirmStage.qml" line="1"/>
+        <source>Tap Submit to send your application. A receipt with your application number prints at once.</source>
+        <translation>点击“提交申请”即发送您的申请，并立即打印载有申请编号的回执。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Journey/ConfirmStage.qml" line="1"/>
+        <source>Submit my application</source>
+        <translation>提交申请</translation>
+    </message>
+    <message>
         <source>Finish and clear my answers</source>
         <translation>结束并清除我的填写内容</translation>
     </message>
@@ -415,6 +430,72 @@
     <message>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/HandoverScreen.qml" line="1"/>
+        <source>Application number</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/HandoverScreen.qml" line="1"/>
+        <source>Yes, it came out right</source>
+        <translation>是，打印正确</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/HandoverScreen.qml" line="1"/>
+        <source>No, print it again</source>
+        <translation>否，重新打印</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/HandoverScreen.qml" line="1"/>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>CollectScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/CollectScreen.qml" line="1"/>
+        <source>Print my licence</source>
+        <translation>打印我的执照</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/CollectScreen.qml" line="1"/>
+        <source>Enter the application number printed on your receipt, or hold the receipt's code under the scanner.</source>
+        <translation>请输入回执上的申请编号，或将回执上的二维码对准扫码器。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/CollectScreen.qml" line="1"/>
+        <source>Application number</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/CollectScreen.qml" line="1"/>
+        <source>Last 6 characters of the applicant's ID number</source>
+        <translation>申请人身份证件号码后6位</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/CollectScreen.qml" line="1"/>
+        <source>Find my application</source>
+        <translation>查询我的申请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/CollectScreen.qml" line="1"/>
+        <source>Yes, it came out right</source>
+        <translation>是，打印正确</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/CollectScreen.qml" line="1"/>
+        <source>No, print it again</source>
+        <translation>否，重新打印</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/CollectScreen.qml" line="1"/>
+        <source>Finish</source>
+        <translation>完成</translation>
     </message>
 </context>
 </TS>

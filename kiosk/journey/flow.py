@@ -232,12 +232,16 @@ class RegistrationJourney:
                 problems += self.check(s)
         return problems
 
-    def confirm(self) -> str | None:
-        """Hand the finished application to the submission; None when the terminal cannot."""
+    def prepared(self) -> tuple[forms.Application, list] | None:
+        """The finished application and its signatures, or None when it cannot be submitted."""
         if self.stage.kind is not StageKind.CONFIRM or self.ready():
             return None
-        if not self.submission.available:
-            return None
         keys = [s.signer for s in self.stages if s.kind is StageKind.SIGNATURE]
-        return self.submission.submit(self.draft.to_application(),
-                                      [self.draft.signatures[k] for k in keys if k])
+        return self.draft.to_application(), [self.draft.signatures[k] for k in keys if k]
+
+    def confirm(self):
+        """Hand the finished application to the submission; None when the terminal cannot."""
+        prepared = self.prepared()
+        if prepared is None or not self.submission.available:
+            return None
+        return self.submission.submit(*prepared)

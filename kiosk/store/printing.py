@@ -77,6 +77,7 @@ class PrintJob:
     reprint: bool
     application: dict  # forms.Application.to_json() of the application
     decision: dict | None  # the backend's decision (a licence job prints from it)
+    confirmed_at: float = 0.0  # when the citizen confirmed (the receipt prints it)
 
 
 class JobPrinter(Protocol):
@@ -122,6 +123,26 @@ class JobBook:
                 raise JobNotFound(job_id)
             return JobState(job.state)
 
+    def kind(self, job_id: int) -> JobKind:
+        return JobKind(self._row(job_id).kind)
+
+    def application_of(self, job_id: int) -> str:
+        return self._row(job_id).application_id
+
+    def latest(self, application_id: str, kind: JobKind) -> int | None:
+        """The newest job of this kind for the application (a reprint is newer than its first)."""
+        with self._sessions() as session:
+            return session.scalar(select(PrintJobRow.id).where(
+                PrintJobRow.application_id == application_id, PrintJobRow.kind == kind.value
+            ).order_by(PrintJobRow.id.desc()).limit(1))
+
+    def _row(self, job_id: int) -> PrintJobRow:
+        with self._sessions() as session:
+            job = session.get(PrintJobRow, job_id)
+            if job is None:
+                raise JobNotFound(job_id)
+            return job
+
     def queued(self, kind: JobKind | None = None) -> list[int]:
         query = select(PrintJobRow.id).where(PrintJobRow.state == JobState.QUEUED.value)
         if kind is not None:
@@ -164,7 +185,7 @@ class JobBook:
             return PrintJob(id=job.id, kind=JobKind(job.kind), application_id=app.id,
                             number=app.number, service=app.service,
                             reprint=job.reprint_of is not None, application=application,
-                            decision=decision)
+                            decision=decision, confirmed_at=app.confirmed_at)
 
     def _settle(self, job_id: int, outcome: PrintOutcome, why: str | None) -> JobState:
         state = AFTER_OUTCOME[outcome]

@@ -2,6 +2,6 @@
 
 from .backoff import Backoff
 from .relay import Decision, OutboxRelay, Pass
-from .signing import RequestSigner
+from .signing import KeyFileSigner, RequestSigner
 
-__all__ = ["Backoff", "Decision", "OutboxRelay", "Pass", "RequestSigner"]
+__all__ = ["Backoff", "Decision", "KeyFileSigner", "OutboxRelay", "Pass", "RequestSigner"]

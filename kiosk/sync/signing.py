@@ -8,6 +8,7 @@ the key.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Protocol
 
 
@@ -16,3 +17,16 @@ class RequestSigner(Protocol):
         """Authentication headers for one request. `path` is the request target as sent
         (percent-encoded path, plus "?query" when there is one); `body` the exact bytes."""
         ...
+
+
+class KeyFileSigner:
+    """The terminal's RequestSigner: its Ed25519 key file (wire.KioskKey, `kiosk-key/2`),
+    written by `python -m backend add-kiosk`. Only the public key is on the backend."""
+
+    def __init__(self, key_file: Path) -> None:
+        from wire import KioskKey
+
+        self.key = KioskKey.load(key_file)
+
+    def headers(self, method: str, path: str, body: bytes) -> dict[str, str]:
+        return self.key.sign(method, path, body)

@@ -5,11 +5,13 @@ Importing this package registers the types in the QML module `Kiosk.ViewModels` 
 
 from .appearance import Appearance
 from .application_form import ApplicationForm
+from .collect import Collect
+from .handover import Handover
 from .idle_countdown import IdleCountdown
 from .journey import Journey, Screen
 from .language import LanguageSwitch
 from .scope_finder import ScopeFinder
 from .services import ServiceList
 
-__all__ = ["Appearance", "ApplicationForm", "IdleCountdown", "Journey", "LanguageSwitch", "Screen", "ScopeFinder",
+__all__ = ["Appearance", "ApplicationForm", "Collect", "Handover", "IdleCountdown", "Journey", "LanguageSwitch", "Screen", "ScopeFinder",
            "ServiceList"]

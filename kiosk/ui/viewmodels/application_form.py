@@ -33,6 +33,7 @@ log = logging.getLogger("kiosk.form")
 class ApplicationForm(SessionBound):
     changed = Signal()          # the stage shown, its title, progress, the message
     finished = Signal()         # the citizen tapped Finish on the confirm stage
+    submitted = Signal(object)  # (application, signatures): the citizen tapped Submit
     focusProblem = Signal(str)  # noqa: N815 (QML name): field id of the first problem on Next
     watches = frozenset({"locale"})
 
@@ -178,6 +179,24 @@ class ApplicationForm(SessionBound):
     @Slot()
     def finish(self) -> None:
         emit(self.finished)
+
+    @Slot(result=bool)
+    def submit(self) -> bool:
+        """Submit (confirm stage): the application goes to the counter through `submitted`."""
+        if self._journey is None or not self.canSubmit:
+            return False
+        prepared = self._journey.prepared()
+        if prepared is None:
+            return False
+        emit(self.submitted, prepared)
+        return True
+
+    def set_submission(self, submission: Submission) -> None:
+        """The counter is ready (after start-up): later drafts can be submitted."""
+        self._submission = submission
+        if self._journey is not None:
+            self._journey.submission = submission
+        emit(self.changed)
 
     @Slot()
     def back(self) -> None:

@@ -33,6 +33,8 @@ class Screen(enum.StrEnum):
     SERVICE = "service"
     SCOPE = "scope"
     FORM = "form"
+    HANDOVER = "handover"  # submitted: saving, receipt, decision, licence (Handover)
+    COLLECT = "collect"  # come back and print my licence (Collect)
     APOLOGY = "apology"
 
 
@@ -120,6 +122,20 @@ class Journey(QObject):
         if self.inSession and self.form is not None:
             self.form.begin()
             self._go(Screen.FORM)
+
+    def show_handover(self) -> None:
+        """The application was submitted: the done screen, with no way back into the form."""
+        if self._screen is Screen.FORM:
+            self._history.clear()
+            self._go(Screen.HANDOVER, remember=False)
+
+    @Slot()
+    def startCollect(self) -> None:  # noqa: N802
+        """ "Print my licence" on the attract screen: a visit of its own."""
+        if self._screen is Screen.ATTRACT:
+            self._history.clear()
+            self._go(Screen.COLLECT, remember=False)
+            emit(self.began)
 
     def form_changed(self) -> None:
         """The form moved: Back may have become possible (or not)."""

@@ -1,5 +1,6 @@
-// The end of the journey. This terminal has no way to submit yet (the store and sync come in
-// a later release), and it says so in both languages instead of pretending to send anything.
+// The end of the journey: Submit keeps the application on this terminal, sends it and prints
+// the receipt (the Handover screen follows). A terminal whose counter is not open says so in
+// both languages instead of pretending to send anything.
 import QtQuick
 import QtQuick.Layouts
 import Kiosk.ViewModels
@@ -24,10 +25,25 @@ ColumnLayout {
         visible: !stage.form.canSubmit
         text: stage.form.cannotSubmit
     }
+    KioskLabel {
+        objectName: "submitHint"
+        Layout.fillWidth: true
+        visible: stage.form.canSubmit
+        text: qsTr("Tap Submit to send your application. A receipt with your application number prints at once.")
+    }
     Item { Layout.fillHeight: true }
+    KioskButton {
+        objectName: "submitButton"
+        Layout.fillWidth: true
+        visible: stage.form.canSubmit
+        primary: true
+        text: qsTr("Submit my application")
+        onClicked: stage.form.submit()
+    }
     KioskButton {
         objectName: "finishButton"
         Layout.fillWidth: true
+        visible: !stage.form.canSubmit
         primary: true
         text: qsTr("Finish and clear my answers")
         onClicked: stage.form.finish()

@@ -62,15 +62,30 @@ Item {
                 horizontalAlignment: Text.AlignHCenter
             }
             Item { Layout.fillHeight: true; Layout.maximumHeight: 160 }
-            KioskButton {
-                objectName: "startButton"
+            // Start leads; "print my licence" (come back with the receipt) sits beside it, so
+            // a returning citizen finds it without a second screen.
+            RowLayout {
                 Layout.alignment: Qt.AlignHCenter
-                Layout.preferredWidth: 720
-                Layout.preferredHeight: Appearance.targetSize * 1.6
-                primary: true
-                font.pixelSize: Appearance.fontTitle
-                text: qsTr("Start")
-                onClicked: screen.journey.start()
+                Layout.preferredWidth: 900
+                spacing: Appearance.gap
+                KioskButton {
+                    objectName: "startButton"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 3
+                    Layout.preferredHeight: Appearance.targetSize * 1.6
+                    primary: true
+                    font.pixelSize: Appearance.fontTitle
+                    text: qsTr("Start")
+                    onClicked: screen.journey.start()
+                }
+                KioskButton {
+                    objectName: "collectButton"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 2
+                    Layout.preferredHeight: Appearance.targetSize * 1.6
+                    text: qsTr("Print my licence")
+                    onClicked: screen.journey.startCollect()
+                }
             }
             KioskLabel {
                 Layout.fillWidth: true

@@ -14,6 +14,8 @@ Window {
     required property ScopeFinder scopeFinder
     required property ApplicationForm form
     required property IdleCountdown idle
+    required property Handover handover
+    required property Collect collect
     required property string siteName
     required property string siteNameEn
     required property bool fullscreen
@@ -85,6 +87,8 @@ Window {
         service: ["ServiceScreen.qml", { journey: journey, serviceList: serviceList }],
         scope: ["ScopeFinderScreen.qml", { journey: journey, scopeFinder: scopeFinder }],
         apology: ["ApologyScreen.qml", { journey: journey }],
+        handover: ["HandoverScreen.qml", { journey: journey, handover: handover }],
+        collect: ["CollectScreen.qml", { journey: journey, collect: collect }],
         form: ["../Journey/FormScreen.qml", { journey: journey, form: form, scopeFinder: scopeFinder }]
     })
 
