@@ -47,8 +47,17 @@ assets/i18n/%.qm: assets/i18n/%.ts | setup
 
 i18n: setup $(QM)
 
+# With a display: the terminal, on its embedded defaults (the demo backend, virtual printers).
+# Without one (a server, a container, CI): the same terminal offscreen, walked by the demo
+# script, which writes screenshots, the receipt, the licence and summary.json to $(DEMO_OUT).
+DEMO_OUT ?= demo-output
 run: setup i18n
-	$(PY) -m kiosk
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ "$$QT_QPA_PLATFORM" != offscreen ]; then \
+	  $(PY) -m kiosk; \
+	else \
+	  echo "run: 没有显示器，以无界面方式运行演示 / no display: running the demo headless into $(DEMO_OUT)/"; \
+	  QT_QPA_PLATFORM=offscreen $(PY) -m kiosk demo --out $(DEMO_OUT); \
+	fi
 
 test: setup i18n
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest

@@ -2,6 +2,8 @@
 
     kiosk [--config PATH]                     run the terminal
     kiosk [--config PATH] screenshots DIR     every screen in both languages, as PNG, offscreen
+    kiosk [--config PATH] demo --out DIR      a scripted registration end to end, offscreen, with
+                                              the embedded backend and virtual printers
 
 Exit codes: 0 normal, 2 no display found, 3 the configuration is refused, 4 the QML did not
 load (systemd restarts the unit on any non-zero code).
@@ -27,6 +29,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
     shots = commands.add_parser("screenshots", help="render every screen in both languages (PNG)")
     shots.add_argument("directory", type=Path, metavar="DIR")
+    demo = commands.add_parser("demo", help="walk a scripted registration end to end, headless")
+    demo.add_argument("--out", type=Path, default=Path("demo-output"), metavar="DIR")
     return parser
 
 
@@ -43,6 +47,11 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.screenshots import render_all
 
         return render_all(cfg, args.directory)
+    if args.command == "demo":
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from kiosk.demo.run import run_demo
+
+        return run_demo(cfg, args.out)
     if not display_available(os.environ):
         print(NO_DISPLAY_MESSAGE, file=sys.stderr, end="")
         return NO_DISPLAY_EXIT

@@ -22,12 +22,12 @@ if TYPE_CHECKING:  # the real imports happen inside build_terminal, after QT_IM_
     from PySide6.QtQml import QQmlApplicationEngine
     from PySide6.QtQuick import QQuickWindow
 
+    from kiosk.counter.opening import OpenCounter
     from kiosk.crash import CrashContainment
     from kiosk.i18n import Translations
     from kiosk.idle import IdleWatch
     from kiosk.keyboard import OnScreenKeyboard
     from kiosk.session import Session
-    from kiosk.counter.opening import OpenCounter
     from kiosk.ui.viewmodels import (
         Appearance,
         Collect,

@@ -4,8 +4,8 @@ printers on pseudo-terminals: the same parts a demo terminal runs."""
 from __future__ import annotations
 
 import subprocess
-import uuid
 import sys
+import uuid
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path

@@ -9,9 +9,9 @@ import subprocess
 
 import pytest
 import zxingcpp
+from counter_samples import grocery
 from PIL import Image
 
-from counter_samples import grocery
 from forms.samples import valid_application
 from kiosk.counter import Found
 from kiosk.store import JobState

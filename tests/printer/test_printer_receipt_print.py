@@ -28,7 +28,7 @@ def test_chinese_text_arrives_intact(virtual_receipt, summary, print_one):
     assert virtual_receipt.wait_for_jobs(1)
     text = "".join(virtual_receipt.jobs[0].lines)
     for expected in ("佛山市南海区政务服务中心 桂城自助终端", "个体工商户设立登记", "食品经营许可证",
-                     "张*三", "审核结果将在1个工作日内以短信通知", "扫码查询进度、领取执照"):
+                     "张*三", "审核结果将在1个工作日内以短信通知", "在自助终端扫码查询、打印执照"):
         assert expected in text
     assert "张小三" not in text  # the name is masked on paper
     assert "?" not in text
@@ -54,7 +54,7 @@ def test_raster_qr_fallback_also_decodes_and_costs_far_more_bytes(virtual_receip
     decoded = [b.text for b in zxingcpp.read_barcodes(Image.open(job.png_path).convert("L"))]
     assert decoded == [status_url]
     assert raster.bytes_sent > native.bytes_sent + 3000
-    assert "扫码查询进度、领取执照" in "".join(job.lines)  # nothing after the image was lost
+    assert "在自助终端扫码查询、打印执照" in "".join(job.lines)  # nothing after the image was lost
     assert virtual_receipt.counters.lost == 0
 
 

@@ -2,146 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QInputMethodEvent
-from PySide6.QtTest import QTest
 
 import forms
+from kiosk.demo.walk import begin, fill_stage, sign, walk  # noqa: F401 (the citizen's walk)
 
 pytestmark = pytest.mark.ui
 
 
-def begin(d, service_id: str) -> None:  # noqa: ANN001
-    d.tap("startButton")
-    d.wait_screen("services")
-    d.tap(f"service_{service_id}")
-    d.wait_screen("service")
-    d.tap("startApplicationButton")
-    d.wait_screen("form")
-
-
 def type_into(d, name: str, text: str) -> None:  # noqa: ANN001
-    """Focus a field by tapping it, clear it, and type (hardware keys; pinyin has its own test)."""
-    try:
-        field = d.focus(name)
-    except Exception:
-        d.screenshot(Path("/tmp/fail.png"))
-        raise
-    field.setProperty("text", "")
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QGuiApplication.sendEvent(field, event)
-    d.hide_keyboard()
-
-
-def fill_stage(d, sample: forms.Application) -> None:  # noqa: ANN001, C901, PLR0912
-    form = d.t.journey.form
-    kind = form.stageKind
-    if kind == "identify":
-        rep = [f for f in d.t.journey.form.journey.draft.service.steps for f in f.fields]
-        names = [f for f in rep if f.type == "person_name"]
-        ids = [f for f in rep if f.type == "resident_id"]
-        type_into(d, "field_name", str(sample.answers[names[0].id if names[0].id in sample.answers else "legal_rep_name"]))
-        number = sample.answers.get(ids[0].id) or sample.answers.get("legal_rep_id")
-        type_into(d, "field_id_number", str(number))
-        type_into(d, "field_mobile", "13800000000")
-        return
-    if kind in ("step", "addon_step"):
-        answers = sample.answers if kind == "step" else sample.addons[form.journey.stage.addon_id]
-        # An answer can show further questions (prescription drugs -> the pharmacist): a person
-        # reads the step again after answering, and so does this walk.
-        for _ in range(3):
-            if not fill_rows(d, form, answers):
-                break
-    elif kind == "scope":
-        for item_id in sample.answers["scope"]:
-            item = forms.scope_item(item_id)
-            type_into(d, "scopeSearch", item.text)
-            d.tap(f"scopeItem_{item_id}")
-    elif kind == "addon_offer":
-        for row in form.offers.rows():
-            d.tap(("accept_" if row["addonId"] in sample.addons else "decline_") + row["addonId"])
-    elif kind == "declarations":
-        for row in form.declarations.rows():
-            if not row["confirmed"]:
-                d.tap("declaration_" + row["declarationId"])
-    elif kind == "signature":
-        sign(d)
-
-
-def fill_rows(d, form, answers: dict) -> bool:  # noqa: ANN001, C901
-    """Answer every shown question of the stage that is not yet as the sample has it."""
-    changed = False
-    for row in form.fields.rows():
-        fid, value = row["fieldId"], answers.get(row["fieldId"])
-        if value is None or row["value"] == value:
-            continue
-        changed = True
-        if row["kind"] in ("choice",):
-            d.tap(f"option_{fid}_{value}")
-        elif row["kind"] == "multi_choice":
-            for v in value:
-                d.tap(f"option_{fid}_{v}")
-        elif row["kind"] == "address":
-            d.tap(f"town_{fid}_{value['town']}")
-            type_into(d, f"field_{fid}_detail", value["detail"])
-        elif row["kind"] == "date":
-            target = value
-            for _ in range(400):
-                current = form.fields.rows()[[r["fieldId"] for r in form.fields.rows()].index(fid)]["value"]
-                if current == target:
-                    break
-                part = 0 if (current or "")[:4] != target[:4] else 1 if current[5:7] != target[5:7] else 2
-                d.tap(f"date_{fid}_{'plus' if (current or '') < target else 'minus'}_{part}")
-        elif row["kind"] == "persons":
-            for i, person in enumerate(value):
-                d.tap(f"add_{fid}")
-                type_into(d, f"person_{fid}_{i}_name", person["name"])
-                type_into(d, f"person_{fid}_{i}_idNumber", person["id_number"])
-                if "contribution" in person:
-                    type_into(d, f"person_{fid}_{i}_contribution", person["contribution"])
-                if "role" in person:
-                    d.tap(f"role_{fid}_{i}_{person['role']}")
-        else:
-            type_into(d, f"field_{fid}", str(value))
-    return changed
-
-
-def sign(d) -> None:  # noqa: ANN001
-    pad = d.item("signaturePad")
-    origin = pad.mapToScene(pad.boundingRect().topLeft())
-    w, h = pad.width() * d.t.window.contentItem().childItems()[0].scale(), pad.height()
-    scale = d.find("design").scale()
-    import math
-
-    points = [(0.1 + i * 0.02, 0.5 + 0.25 * math.sin(i / 2.5)) for i in range(40)]
-    first = origin + type(origin)(points[0][0] * pad.width() * scale, points[0][1] * pad.height() * scale)
-    QTest.mousePress(d.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, first.toPoint())
-    for x, y in points[1:]:
-        p = origin + type(origin)(x * pad.width() * scale, y * pad.height() * scale)
-        QTest.mouseMove(d.window, p.toPoint(), 5)
-    QTest.mouseRelease(d.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p.toPoint())
-    del w, h
-
-
-def walk(d, sample, until: str = "confirm", shots=None) -> list[str]:  # noqa: ANN001
-    form = d.t.journey.form
-    seen = []
-    for _ in range(40):
-        seen.append(form.stageKey)
-        if shots is not None:
-            shots(form)
-        if form.stageKind == until:
-            return seen
-        fill_stage(d, sample)
-        key = form.stageKey
-        d.tap("nextButton")
-        d.qtbot.waitUntil(lambda k=key: form.stageKey != k or bool(form.message), timeout=3000)
-        assert form.stageKey != key, (key, form.message, form.journey.problems.get(key))
-    raise AssertionError(seen)
+    d.type_into(name, text)
 
 
 def test_an_individual_business_with_a_food_permit_by_taps(start_terminal) -> None:

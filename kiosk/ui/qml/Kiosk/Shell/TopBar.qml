@@ -56,6 +56,8 @@ Rectangle {
                 id: cancel
                 objectName: "cancelButton"
                 compact: true
+                // Once submitted there is nothing to cancel: the done screen has its own Finish.
+                visible: bar.journey.screen !== "handover"
                 text: qsTr("Cancel and clear")
                 onClicked: bar.journey.cancel()
             }
