@@ -21,7 +21,8 @@ class Driver(TapDriver):
         self._typing = None
 
     def wait_until(self, predicate, timeout: int = 3000) -> None:  # noqa: ANN001
-        self.qtbot.waitUntil(predicate, timeout=timeout)
+        # A predicate must answer True or False: pytest-qt takes None as an assertion that passed.
+        self.qtbot.waitUntil(lambda: bool(predicate()), timeout=timeout)
 
     def settle(self) -> None:
         """Until the next frame is on screen: layouts (Flow, RowLayout) polish just before it."""

@@ -29,6 +29,7 @@ class CounterWorker(QObject):
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="counter")
         self._pending = 0
+        self._closed = False
         self.delivered.connect(self._deliver)
 
     @property
@@ -37,6 +38,9 @@ class CounterWorker(QObject):
 
     def run(self, call: Callable[[], Any], then: Callable[[Any, BaseException | None], None]) -> None:
         """`call()` on the worker thread, then `then(result, error)` on the UI thread."""
+        if self._closed:  # the terminal is shutting down: nothing new starts
+            log.info("counter call after shutdown ignored")
+            return
         self._pending += 1
         emit(self.busyChanged)
 
@@ -62,4 +66,5 @@ class CounterWorker(QObject):
         self._pool.submit(lambda: None).result(timeout)
 
     def shutdown(self) -> None:
+        self._closed = True
         self._pool.shutdown(wait=True)
