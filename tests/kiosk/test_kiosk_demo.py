@@ -6,8 +6,8 @@ checks the credit code (GB 32100-2015), pdftotext reads the licence PDF."""
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import shutil
 import subprocess
 import sys

@@ -135,10 +135,12 @@ class Handover(SessionBound):
         self._decision: str | None = None
         self._printer: tuple[str, str] = ("", "")
         self._job_id: int | None = None
-        self._reasons: list[str] = []
+        self._reasons: list[Text] = []
         self._seconds_left = 0
         self._generation = 0  # results of an earlier visit are dropped
         self._offline = False
+        # Decisions heard before the store answered (the relay can be that quick): kept by id.
+        self._heard: dict[str, str] = {}
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._on_tick)
@@ -188,7 +190,7 @@ class Handover(SessionBound):
 
     @Property(list, notify=changed)
     def reasons(self) -> list[str]:
-        return list(self._reasons)
+        return [self._t(reason) for reason in self._reasons]
 
     @Property(int, notify=changed)
     def secondsLeft(self) -> int:  # noqa: N802
@@ -215,6 +217,7 @@ class Handover(SessionBound):
             self._set(Phase.NOT_SAVED)
             return
         self._confirmed = confirmed
+        self._decision = self._heard.pop(confirmed.id, None)
         self._job_id = confirmed.receipt_job_id
         self._print(Phase.RECEIPT)
 
@@ -297,6 +300,9 @@ class Handover(SessionBound):
 
     def on_decided(self, application_id: str, status: str) -> None:
         """The relay heard the backend's decision (on the UI thread)."""
+        if self._phase is Phase.SAVING:
+            self._heard[application_id] = status
+            return
         if self._confirmed is None or application_id != self._confirmed.id:
             return
         self._decision = status
@@ -322,8 +328,7 @@ class Handover(SessionBound):
             self._worker.run(lambda: self.counter.licence_for(app_id), queued)
         elif status in ("returned", "rejected"):
             decision = self.counter.store.decision(self._confirmed.id) or {}
-            self._reasons = [self._t(Text(r.get("zh", ""), r.get("en", "")))
-                             for r in decision.get("reasons", [])]
+            self._reasons = [Text(r.get("zh", ""), r.get("en", "")) for r in decision.get("reasons", [])]
             self._set(Phase.RETURNED if status == "returned" else Phase.REJECTED)
         else:
             self._set(Phase.LATER)
@@ -335,6 +340,7 @@ class Handover(SessionBound):
         self._tick.stop()
         self._retry.stop()
         self._confirmed, self._decision, self._job_id, self._reasons = None, None, None, []
+        self._heard.clear()
         self._set(Phase.IDLE)
 
     def _set(self, phase: Phase) -> None:
