@@ -94,6 +94,7 @@ class Terminal:
         from PySide6.QtCore import QCoreApplication
 
         self.worker.wait_idle()
+        QCoreApplication.processEvents()  # a counter that opened meanwhile is handed over, then closed
         if self.counter is not None:
             self.counter.close()
             self.counter = None

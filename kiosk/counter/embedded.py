@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -21,11 +22,32 @@ from pathlib import Path
 log = logging.getLogger("kiosk.embedded")
 
 EMBEDDED = "embedded"
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 START_TIMEOUT = 60.0
 
 
 class EmbeddedBackendError(RuntimeError):
     pass
+
+
+def _prctl():
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):  # not Linux: the terminal's own stop() still ends it
+        return None
+
+
+# Resolved here, not in the child: between fork and exec nothing may import or take a lock.
+_PRCTL = _prctl()
+
+
+def _die_with_parent() -> None:
+    """In the child before exec: ask Linux to send SIGTERM when the thread that started it
+    dies (prctl(2) PR_SET_PDEATHSIG), so a killed terminal leaves no backend behind."""
+    if _PRCTL is not None:
+        _PRCTL(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def free_port() -> int:
@@ -61,7 +83,8 @@ class EmbeddedBackend:
         self._process = subprocess.Popen(
             self._backend("serve", "--host", "127.0.0.1", "--port", str(self.port),
                           "--log-level", "warning"),
-            stdout=self._log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+            stdout=self._log, stderr=subprocess.STDOUT, env=env, start_new_session=True,
+            preexec_fn=_die_with_parent)
         self._wait_healthy()
         log.info("embedded backend on %s (data in %s)", self.url, self.home)
         return self.url

@@ -23,13 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sync_server import HmacTestSigner  # noqa: E402
 
 from forms.samples import valid_application  # noqa: E402
 from kiosk.store import PrintJob, PrintOutcome, Store  # noqa: E402
-from kiosk.sync import Backoff, OutboxRelay  # noqa: E402
+from kiosk.sync import Backoff, KeyFileSigner, OutboxRelay  # noqa: E402
 
-KEY = b"k" * 32
 TERMINAL = "NH-CHAOS-01"
 SERVICES = ("individual_business", "sole_proprietorship", "limited_company")
 
@@ -61,7 +59,7 @@ class FilePrinter:
 def open_terminal(data: Path, key: Path, url: str) -> tuple[Store, OutboxRelay]:
     store = Store.open(data, key, terminal_id=TERMINAL)
     store.jobs.recover()
-    relay = OutboxRelay(store, url, HmacTestSigner(KEY), timeout_seconds=2.0,
+    relay = OutboxRelay(store, url, KeyFileSigner(key), timeout_seconds=2.0,
                         backoff=Backoff(base=0.01, cap=0.1), poll_seconds=3600)
     return store, relay
 
