@@ -69,16 +69,21 @@ class EmbeddedBackend:
     def _backend(self, *args: str) -> list[str]:
         return [sys.executable, "-m", "backend", *args, "--data-dir", str(self.home)]
 
-    def start(self) -> str:
-        """Register this terminal if it is not yet, serve, and wait for /v1/health."""
+    def register(self) -> Path:
+        """Register this terminal once (`python -m backend add-kiosk`); returns its key file."""
         self.home.mkdir(parents=True, exist_ok=True)
-        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         if not self.key_file.exists():
             done = subprocess.run(self._backend("add-kiosk", self.terminal_id, "--key-file",
                                                 str(self.key_file), "--backend-url", self.url),
-                                  capture_output=True, text=True, env=env, timeout=120)
+                                  capture_output=True, text=True, timeout=120)
             if done.returncode != 0:
                 raise EmbeddedBackendError(f"add-kiosk failed: {done.stderr.strip()[-500:]}")
+        return self.key_file
+
+    def start(self) -> str:
+        """Register this terminal if it is not yet, serve, and wait for /v1/health."""
+        self.register()
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         self._log = open(self.home / "backend.log", "ab")  # noqa: SIM115 (lives as long as the server)
         self._process = subprocess.Popen(
             self._backend("serve", "--host", "127.0.0.1", "--port", str(self.port),
