@@ -1,7 +1,7 @@
 """The journey's responsiveness: a tap on Next -> the next stage on screen.
 
 Drives the real terminal offscreen through every service with add-ons, by taps, with the same
-walk the UI tests use (tests/ui/test_ui_journey.py): the answers of forms' samples, typed as
+walk the demo and the UI tests use (kiosk/demo/walk.py): the answers of forms' samples, typed as
 committed text. For each tap on Next it times the Python work (the slot, validation, the
 models) plus the first frame swapped after it (QQuickWindow.frameSwapped), which is what a
 person waits for. Typing is timed separately and left out of the journey's total. Goal: p95 of
@@ -13,7 +13,6 @@ tap -> next stage <= 16 ms (one frame at 60 Hz). Prints ONE JSON line.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import statistics
@@ -24,7 +23,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "ui"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="kiosk-bench-xdg-")
 
@@ -44,33 +42,6 @@ data_dir = "{data}"
 """
 
 
-class Bot:
-    """The few pytest-qt calls the UI driver makes, on a plain event loop."""
-
-    def __init__(self, app) -> None:  # noqa: ANN001
-        self.app = app
-
-    def waitUntil(self, condition, timeout: int = 5000) -> None:  # noqa: N802, ANN001
-        deadline = time.monotonic() + timeout / 1000
-        while not condition():
-            if time.monotonic() > deadline:
-                raise TimeoutError("condition not met")
-            self.app.processEvents()
-            time.sleep(0.0005)
-
-    def wait(self, ms: int) -> None:
-        from PySide6.QtTest import QTest
-
-        QTest.qWait(ms)
-
-    @contextlib.contextmanager
-    def waitSignal(self, signal, timeout: int = 5000):  # noqa: N802, ANN001
-        fired = []
-        signal.connect(lambda *_: fired.append(True))
-        yield
-        self.waitUntil(lambda: bool(fired), timeout)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
@@ -79,19 +50,17 @@ def main() -> None:
     from PySide6.QtGui import QGuiApplication
 
     os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    import kiosk_ui_driver
-    import test_ui_journey as walkthrough
-
+    QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     import forms
     from kiosk.app import build_terminal
     from kiosk.config import load_config
+    from kiosk.demo import walk as walkthrough
+    from kiosk.demo.driver import TapDriver
 
-    bot = Bot(app)
     taps: list[float] = []
     typing = [0.0]
-    plain_tap = kiosk_ui_driver.Driver.tap
-    plain_type = walkthrough.type_into
+    plain_tap = TapDriver.tap
+    plain_type = TapDriver.type_into
 
     def timed_tap(self, name: str) -> None:  # noqa: ANN001
         if name != "nextButton":
@@ -108,17 +77,17 @@ def main() -> None:
         QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                          self.centre(item).toPoint())
         self.window.update()
-        bot.waitUntil(lambda: bool(fired), 5000)
+        self.wait_until(lambda: bool(fired), 5000)
         taps.append((fired[0] - started) * 1000)
         return None
 
-    def timed_type(d, name: str, text: str) -> None:  # noqa: ANN001
+    def timed_type(self, name: str, text: str) -> None:  # noqa: ANN001
         started = time.perf_counter()
-        plain_type(d, name, text)
+        plain_type(self, name, text)
         typing[0] += time.perf_counter() - started
 
-    kiosk_ui_driver.Driver.tap = timed_tap
-    walkthrough.type_into = timed_type
+    TapDriver.tap = timed_tap
+    TapDriver.type_into = timed_type
 
     totals = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -127,8 +96,8 @@ def main() -> None:
         cfg = load_config(path)
         cfg.data_dir.mkdir(parents=True, exist_ok=True)
         terminal = build_terminal(cfg, with_counter=False)
-        bot.waitUntil(lambda: terminal.ready, 10000)
-        driver = kiosk_ui_driver.Driver(terminal, bot)
+        driver = TapDriver(terminal)
+        driver.wait_until(lambda: terminal.ready, 10000)
         for _ in range(args.rounds):
             for service_id, addons in JOURNEYS:
                 sample = forms.samples.valid_application(service_id, addons=addons, shareholders=2)
@@ -138,7 +107,7 @@ def main() -> None:
                 walkthrough.walk(driver, sample)
                 totals.append(time.perf_counter() - started - typing[0])
                 driver.tap("finishButton")  # as the citizen does on the confirm stage
-                bot.waitUntil(lambda: terminal.journey.screen == "attract", 5000)
+                driver.wait_until(lambda: terminal.journey.screen == "attract", 5000)
         terminal.close()
 
     ordered = sorted(taps)

@@ -20,6 +20,7 @@ import argparse
 import itertools
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -69,12 +70,66 @@ def wait_healthy(url: str, proc: subprocess.Popen | None) -> None:
     raise RuntimeError("backend did not answer /v1/health within 60 s")
 
 
+def counter_figures(rounds: int) -> dict:
+    """Confirm -> receipt confirmed (virtual receipt printer on a pty at 115200 baud, paced),
+    and submit -> licence sent when approved at once (virtual licence printer at its configured
+    38400 baud): the counter as the done screen drives it, the real backend on loopback.
+    ESC/P2 has no status reply, so "licence" is its last byte accepted by the printer."""
+    import statistics
+    from dataclasses import replace
+
+    from kiosk.config import Backend, KioskConfig, Terminal
+    from kiosk.counter.embedded import EmbeddedBackend
+    from kiosk.counter.opening import open_counter
+    from kiosk.demo.run import demo_application
+    from kiosk.store import JobState
+
+    receipt_s, licence_s, approved = [], [], 0
+    tmp = Path(tempfile.mkdtemp(prefix="bench-counter-"))
+    with EmbeddedBackend(tmp / "backend", "BENCH-COUNTER") as backend:
+        cfg = KioskConfig(terminal=Terminal(id="BENCH-COUNTER"), data_dir=tmp / "kiosk",
+                          backend=Backend(url=backend.url, key_file=backend.key_file))
+        cfg = replace(cfg, printers=replace(cfg.printers, receipt=replace(cfg.printers.receipt, baud=115200)))
+        opened = open_counter(cfg)
+        counter = opened.counter
+        try:
+            for _ in range(rounds):
+                started = time.perf_counter()
+                confirmed = counter.submit(demo_application(), [])
+                step = counter.print_job(confirmed.receipt_job_id)
+                receipt_s.append(time.perf_counter() - started)
+                assert step.state is JobState.PRINTED, step
+                opened.relay.send_due()
+                job = counter.licence_for(confirmed.id)
+                if job is None:
+                    continue
+                approved += 1
+                counter.print_job(job)
+                licence_s.append(time.perf_counter() - started)
+        finally:
+            opened.close()
+    shutil.rmtree(tmp, ignore_errors=True)
+    return {
+        "receipt_baud": 115200,
+        "licence_baud": cfg.printers.licence.baud,
+        "confirm_to_receipt_confirmed_ms_median": round(1000 * statistics.median(receipt_s), 1),
+        "confirm_to_receipt_confirmed_ms_max": round(1000 * max(receipt_s), 1),
+        "approved_at_once": f"{approved}/{rounds}",
+        "submit_to_licence_sent_seconds_median": round(statistics.median(licence_s), 2) if licence_s else None,
+        "submit_to_licence_sent_seconds_max": round(max(licence_s), 2) if licence_s else None,
+        "licence_goal_seconds": 5.0,
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--applications", type=int, default=1000)
     parser.add_argument("--outage", type=float, default=3.0, help="seconds the backend stays down")
     parser.add_argument("--url", help="a running backend (default: start one)")
     parser.add_argument("--key-file", type=Path, help="this terminal's key file for --url")
+    parser.add_argument("--counter-rounds", type=int, default=5,
+                        help="submissions through the counter with the virtual printers")
+    parser.add_argument("--no-counter", action="store_true", help="only the drain")
     args = parser.parse_args()
     if args.url and not args.key_file:
         parser.error("--url needs --key-file (a terminal registered with that backend)")
@@ -142,6 +197,8 @@ def main() -> int:
         "parallel_requests": sync.parallel_requests,
         "cpus": os.cpu_count(),
     }
+    if not args.url and not args.no_counter:
+        figures.update(counter_figures(args.counter_rounds))
     print(json.dumps(figures, ensure_ascii=False))
     return 0 if delivered == args.applications else 1
 
