@@ -257,8 +257,10 @@ def _end_by_idle(t: Terminal, reason: str) -> None:
 def _after_first_frame(t: Terminal, on_first_frame: Callable[[], None] | None) -> None:
     from PySide6.QtCore import QCoreApplication, QTimer
 
+    from kiosk.emit import disconnect
+
     def first_frame() -> None:
-        t.window.frameSwapped.disconnect(first_frame)
+        disconnect(t.window.frameSwapped, first_frame)
         # Nobody can touch what is not yet shown: the filter (and the Python call it costs
         # per event) starts with the first frame.
         QCoreApplication.instance().installEventFilter(t.idle_watch)

@@ -17,6 +17,8 @@ from PySide6.QtGui import QGuiApplication, QInputMethodEvent
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
+from kiosk.emit import disconnect
+
 
 class WaitTimeout(AssertionError):
     pass
@@ -39,12 +41,15 @@ class TapDriver:
 
     def settle(self) -> None:
         """Until the next frame is on screen: layouts (Flow, RowLayout) polish just before it."""
-        loop = QEventLoop()
+        loop, timer = QEventLoop(), QTimer()
+        timer.setSingleShot(True)
+        timer.timeout.connect(loop.quit)
         self.window.frameSwapped.connect(loop.quit)
-        QTimer.singleShot(2000, loop.quit)
+        timer.start(2000)
         self.window.update()
         loop.exec()
-        self.window.frameSwapped.disconnect(loop.quit)
+        timer.stop()
+        disconnect(self.window.frameSwapped, loop.quit)
 
     # -- finding -----------------------------------------------------------------------------
     def items(self, root: QQuickItem | None = None) -> list[QQuickItem]:

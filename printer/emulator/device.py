@@ -30,6 +30,7 @@ from printer.emulator.escpos_parser import Op
 from printer.emulator.pty_port import PtyPort
 from printer.settings import DEFAULT_CJK_FONT, DEFAULT_FALLBACK_FONTS
 
+KEPT_PICTURES = 4  # the newest jobs keep their picture in memory; older ones reload it from disk
 FAULTS = ("paper-out", "cover-open", "offline", "slow", "drop-bytes", "paper-near-end", "error")
 STOPPING_FAULTS = {"paper-out", "cover-open", "offline", "error"}
 # Bytes still free when XOFF goes out. A real UART stops within a byte or two of XOFF; here the
@@ -45,12 +46,27 @@ MONO_CJK_FONT = Path(f"{DEFAULT_CJK_FONT}#1")
 class FinishedJob:
     index: int
     raw: bytes
-    image: Image.Image
+    _image: Image.Image | None
     lines: list[str]
     qr_payloads: list[str]
     bin_path: Path | None = None
     png_path: Path | None = None
     partial: bool = False  # what came out before the engine stopped mid-job
+
+    @property
+    def image(self) -> Image.Image:
+        """The paper as drawn; read back from its PNG once an old job's picture was let go."""
+        if self._image is None:
+            assert self.png_path is not None
+            with Image.open(self.png_path) as saved:
+                return saved.copy()
+        return self._image
+
+    def release_image(self) -> None:
+        """Let the picture go when it is on disk (a licence page is ~9 MB in memory): a demo
+        terminal that prints all day must not keep every page it ever printed."""
+        if self.png_path is not None:
+            self._image = None
 
 
 @dataclass
@@ -388,6 +404,8 @@ class VirtualPrinter:
                 job.image.save(job.png_path)
             with self._cond:
                 self.jobs.append(job)
+                if len(self.jobs) > KEPT_PICTURES:
+                    self.jobs[-KEPT_PICTURES - 1].release_image()
                 self._cond.notify_all()
 
     # -- what subclasses provide -----------------------------------------------------------

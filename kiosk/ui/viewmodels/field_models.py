@@ -19,6 +19,8 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
 )
 
+from kiosk.emit import emit
+
 Index = QModelIndex | QPersistentModelIndex
 FIELD_ROLES = ("fieldId", "kind", "label", "help", "value", "problem", "options", "required",
                "allowCompanies", "withContribution")
@@ -58,7 +60,7 @@ class RowModel(QAbstractListModel):
         self._rows[row].update(values)
         roles = [k for k, name in self._roles.items() if name in changed]
         index = self.index(row)
-        self.dataChanged.emit(index, index, roles)
+        emit(self.dataChanged, index, index, roles)
 
     def sync(self, wanted: list[dict[str, Any]], key: str | Callable[[dict], object]) -> None:
         """Make the rows equal `wanted` with the fewest single-row inserts, removes and updates.
