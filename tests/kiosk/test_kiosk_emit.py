@@ -38,3 +38,27 @@ def test_emit_keeps_true_alive():
 def test_the_fault_is_detected_when_present():
     plain = dropped("", 'a.s.emit("x")')
     assert (plain == 50) is EMIT_DROPS_TRUE
+
+
+def test_disconnect_keeps_true_alive():
+    """Signal.disconnect has the same fault (bench/soak.py found it: one reference per call)."""
+    from kiosk.emit import DISCONNECT_DROPS_TRUE
+
+    setup = "from kiosk.emit import disconnect\nb = QObject()"
+    fixed = dropped(setup, "a.s.connect(b.deleteLater); disconnect(a.s, b.deleteLater)")
+    assert fixed == 0
+    plain = dropped("b = QObject()", "a.s.connect(b.deleteLater); a.s.disconnect(b.deleteLater)")
+    assert (plain >= 49) is DISCONNECT_DROPS_TRUE
+
+
+def test_the_terminal_never_emits_or_disconnects_directly():
+    """Every emission and disconnection in kiosk/ goes through kiosk.emit (a direct
+    `dataChanged.emit` in a list model cost a reference to True per typed character)."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "kiosk"
+    direct = [f"{path.relative_to(root)}:{n}" for path in root.rglob("*.py") if path.name != "emit.py"
+              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+              if re.search(r"\.(emit|disconnect)\(", line) and not line.lstrip().startswith("#")]
+    assert direct == []
