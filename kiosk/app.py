@@ -42,6 +42,11 @@ if TYPE_CHECKING:  # the real imports happen inside build_terminal, after QT_IM_
 log = logging.getLogger("kiosk.app")
 
 QML_LOAD_FAILED_EXIT = 4
+HOUSEKEEPING_MS = 3_600_000
+
+
+def _ignore(_result: object, _error: BaseException | None) -> None:
+    """A background chore's answer: the chore logs what matters itself."""
 
 
 class QmlLoadError(RuntimeError):
@@ -320,6 +325,12 @@ def _open_counter(t: Terminal) -> None:
         t.handover.counter = t.collect.counter = result.counter
         t.journey.form.set_submission(result.counter)
         result.relay.start()
+        from PySide6.QtCore import QTimer
+
+        housekeeping = QTimer(t.window)  # hourly: the retention period is counted in days
+        housekeeping.setInterval(HOUSEKEEPING_MS)
+        housekeeping.timeout.connect(lambda: t.worker.run(result.counter.housekeeping, _ignore))
+        housekeeping.start()
         t.worker.run(result.counter.resume, lambda flagged, _e: flagged and log.warning(
             "print jobs flagged for a technician after a restart: %s", flagged))
 

@@ -66,3 +66,39 @@ def disconnect(signal: Any, slot: Any) -> None:
     result = signal.disconnect(slot)
     if DISCONNECT_DROPS_TRUE and result is True:
         ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
+
+
+def _model_none_drops(rounds: int = 4) -> bool:
+    """A list model's `data()` that answers None: does the answer cost None a reference?"""
+    from PySide6.QtCore import QAbstractListModel, QModelIndex
+
+    class _Model(QAbstractListModel):
+        def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
+            return 1
+
+        def data(self, index, role: int = 0) -> None:
+            return None
+
+    model = _Model()  # kept alive while its index is used
+    index = model.index(0, 0)
+    before = sys.getrefcount(None)
+    for _ in range(rounds):
+        index.data(257)
+    lost = before - sys.getrefcount(None)
+    for _ in range(max(lost, 0)):
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
+    del index, model
+    return lost >= rounds - 1
+
+
+MODEL_NONE_DROPS = _model_none_drops()
+
+
+def model_value(value: Any) -> Any:
+    """What a model's `data()` returns, made safe: PySide6 6.12.0 drops a reference to None
+    each time Qt reads a None from `data()` (bench/soak.py: ~400 per visit, and CPython aborts
+    when None's count reaches zero). Giving one back when Python itself calls `data()` only
+    keeps None a little more alive, which costs nothing: None is never freed."""
+    if value is None and MODEL_NONE_DROPS:
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
+    return value

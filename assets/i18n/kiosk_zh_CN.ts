@@ -459,6 +459,11 @@
     <name>CollectScreen</name>
     <message>
         <location filename="../../kiosk/ui/qml/Kiosk/Shell/CollectScreen.qml" line="1"/>
+        <source>Enter the application number printed on your receipt.</source>
+        <translation>请输入回执上的申请编号。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/CollectScreen.qml" line="1"/>
         <source>Print my licence</source>
         <translation>打印我的执照</translation>
     </message>

@@ -122,11 +122,20 @@ class Counter:
             return self.store.jobs.queue(application_id, JobKind.LICENCE)
 
     def resume(self) -> list[int]:
-        """At start: flag what a crash left uncertain, print what never reached a printer."""
+        """At start: flag what a crash left uncertain, print what never reached a printer,
+        and let go of personal data past its retention period."""
         flagged = self.store.jobs.recover()
         for job_id in self.store.jobs.queued():
             self.print_job(job_id)
+        self.housekeeping()
         return flagged
+
+    def housekeeping(self) -> list[str]:
+        """Purge what the retention period allows ([privacy] retention_days); ids only logged."""
+        purged = self.store.purge_due()
+        if purged:
+            log.info("personal data purged from %d applications", len(purged))
+        return purged
 
     # --- come back and print --------------------------------------------------------------
 

@@ -266,19 +266,22 @@ class Store:
     # --- privacy ---------------------------------------------------------------------------
 
     def purge_due(self) -> list[str]:
-        """Drop the personal data of applications the backend has, whose licence has printed,
-        once `retention_days` have passed since it printed. Ids, numbers and states stay."""
+        """Drop the personal data of applications the backend has, once `retention_days` have
+        passed since the licence printed here or, when none printed here (returned, refused,
+        still in review, or collected elsewhere), since the application was confirmed: the
+        backend keeps the record, and "print my licence" reads it from there. Nothing is
+        purged while one of its print jobs is open. Ids, numbers and states stay."""
         cutoff = self._clock() - self._retention
-        licence_printed = (select(PrintJobRow.application_id)
-                           .where(PrintJobRow.kind == JobKind.LICENCE.value,
-                                  PrintJobRow.state == JobState.PRINTED.value,
-                                  PrintJobRow.updated_at <= cutoff))
+        recent_licence = (select(PrintJobRow.application_id)
+                          .where(PrintJobRow.kind == JobKind.LICENCE.value,
+                                 PrintJobRow.updated_at > cutoff))
         still_open = select(PrintJobRow.application_id).where(
             PrintJobRow.state.in_([JobState.QUEUED.value, JobState.SENDING.value,
                                    JobState.UNCONFIRMED.value, JobState.FLAGGED.value]))
         query = (select(ApplicationRow).join(OutboxEntry)
                  .where(OutboxEntry.state == OutboxState.DELIVERED, ApplicationRow.purged_at.is_(None),
-                        ApplicationRow.id.in_(licence_printed), ApplicationRow.id.not_in(still_open)))
+                        ApplicationRow.confirmed_at <= cutoff,
+                        ApplicationRow.id.not_in(recent_licence), ApplicationRow.id.not_in(still_open)))
         with self._sessions.begin() as session:
             purged = []
             for app in session.scalars(query):

@@ -129,6 +129,22 @@ def test_purge_waits_for_delivery_licence_and_the_retention_period(store, clock)
     assert store.purge_due() == []
 
 
+def test_an_application_without_a_licence_here_is_purged_after_the_retention_period(store, clock):
+    """Returned, refused, in review or collected elsewhere: the backend keeps it, the terminal
+    does not keep a person's data for ever."""
+    returned = valid_application("individual_business")
+    store.jobs.print(store.confirm(returned, {}).receipt_job_id, FakePrinter())
+    store.mark_delivered(returned.id, 201, None, "returned")
+    queued = valid_application("sole_proprietorship")
+    store.confirm(queued, {})  # its receipt never printed: a job is still open
+    store.mark_delivered(queued.id, 201, None, "in-review")
+    clock[0] += 30 * 86_400 - 1
+    assert store.purge_due() == []
+    clock[0] += 2
+    assert store.purge_due() == [returned.id]
+    assert store.payload(queued.id)[0] == queued.to_json()
+
+
 def test_purged_ciphertext_leaves_the_file(store, clock):
     app = valid_application("individual_business")
     deliver_and_print_licence(store, app, clock)

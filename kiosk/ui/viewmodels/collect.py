@@ -72,6 +72,7 @@ class Collect(SessionBound):
         self._found: Any = None
         self._printer: tuple[str, str] = ("", "")
         self._generation = 0
+        self._scanner_fitted = False
         if session is not None:
             session.wiped.connect(self.reset)
 
@@ -85,6 +86,15 @@ class Collect(SessionBound):
     @Property(bool, notify=busyChanged)
     def busy(self) -> bool:
         return self._step in (Step.LOOKING, Step.PRINTING)
+
+    @Property(bool, notify=changed)
+    def scannerFitted(self) -> bool:  # noqa: N802
+        """Only a terminal with a code scanner invites the citizen to scan the receipt."""
+        return self._scanner_fitted
+
+    def set_scanner_fitted(self, fitted: bool) -> None:
+        self._scanner_fitted = fitted
+        emit(self.changed)
 
     @Property(str, notify=changed)
     def number(self) -> str:

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
 )
 
-from kiosk.emit import emit
+from kiosk.emit import emit, model_value
 
 Index = QModelIndex | QPersistentModelIndex
 FIELD_ROLES = ("fieldId", "kind", "label", "help", "value", "problem", "options", "required",
@@ -47,8 +47,8 @@ class RowModel(QAbstractListModel):
 
     def data(self, index: Index, role: int = 0) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        return self._rows[index.row()].get(self._roles.get(role, ""))
+            return model_value(None)
+        return model_value(self._rows[index.row()].get(self._roles.get(role, "")))
 
     def rows(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self._rows]

@@ -38,7 +38,9 @@ Item {
             KioskLabel {
                 Layout.fillWidth: true
                 visible: screen.entering
-                text: qsTr("Enter the application number printed on your receipt, or hold the receipt's code under the scanner.")
+                text: screen.collect.scannerFitted
+                      ? qsTr("Enter the application number printed on your receipt, or hold the receipt's code under the scanner.")
+                      : qsTr("Enter the application number printed on your receipt.")
             }
             KioskLabel {
                 Layout.fillWidth: true
