@@ -439,7 +439,10 @@ def _typed(field: forms.Field | None, value: Any) -> Any:
 
 
 def _plain(value: Any) -> Any:
-    """QML hands over QJSValue-converted lists/maps; keep plain Python containers."""
+    """QML hands over a JS object or array as a QJSValue (PySide6 6.11) or already converted
+    (6.12); either way the journey gets plain Python containers."""
+    if hasattr(value, "toVariant"):
+        value = value.toVariant()
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
