@@ -101,12 +101,12 @@ def main() -> int:
     started = time.perf_counter()
     for n in range(args.warm_up):
         visit(n)
-    rss_start, objects_start, true_start = rss_mb(), qobjects(), sys.getrefcount(True)
+    rss_start, objects_start, true_start, none_start = rss_mb(), qobjects(), sys.getrefcount(True), sys.getrefcount(None)
     submitted = 0
     for n in range(args.warm_up, args.warm_up + args.sessions):
         visit(n)
         submitted += bool(args.submit_every and n % args.submit_every == args.submit_every - 1)
-    rss_end, objects_end, true_end = rss_mb(), qobjects(), sys.getrefcount(True)
+    rss_end, objects_end, true_end, none_end = rss_mb(), qobjects(), sys.getrefcount(True), sys.getrefcount(None)
     seconds = time.perf_counter() - started
     terminal.close()
     growth = rss_end - rss_start
@@ -121,10 +121,12 @@ def main() -> int:
         "within_goal": growth <= GOAL_MB,
         "window_qobjects_start_end": [objects_start[0], objects_end[0]],
         "python_qobject_wrappers_start_end": [objects_start[1], objects_end[1]],
-        # PySide6 6.12.0 drops a reference to True on some calls that return it (kiosk/emit.py);
-        # CPython aborts when the count reaches zero, so a steady loss per visit is a deadline.
+        # PySide6 6.12.0 lost references to True and None (kiosk/README.md, the pin to 6.11.3);
+        # CPython aborts when either count reaches zero, so a steady loss per visit is a deadline.
         "true_refcount_start_end": [true_start, true_end],
         "true_refs_lost_per_visit": round((true_start - true_end) / args.sessions, 2),
+        "none_refcount_start_end": [none_start, none_end],
+        "none_refs_lost_per_visit": round((none_start - none_end) / args.sessions, 2),
         "seconds": round(seconds, 1),
         "seconds_per_visit": round(seconds / (args.sessions + args.warm_up), 3),
         "cpus": os.cpu_count(),
