@@ -12,6 +12,7 @@ logged: statuses and the last four characters of an ID number at most.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -122,10 +123,8 @@ class CardReader:
 
     def _drop(self) -> None:
         if self._port is not None:
-            try:
+            with contextlib.suppress(Exception):  # closing a vanished port may fail any way
                 self._port.close()
-            except Exception:  # noqa: BLE001 - closing a vanished port may fail any way
-                pass
         self._port = None
 
     def _open(self):

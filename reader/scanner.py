@@ -11,6 +11,7 @@ An unplugged scanner is `disconnected`; the next call opens the port again.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import queue
 import threading
@@ -92,10 +93,8 @@ class CodeScanner:
             self._codes.put(Scan(ScanStatus.DISCONNECTED))
         finally:
             self._pending.clear()
-            try:
+            with contextlib.suppress(Exception):  # closing a vanished port may fail any way
                 port.close()
-            except Exception:  # noqa: BLE001
-                pass
 
     def _feed(self, chunk: bytes) -> None:
         for byte in chunk:

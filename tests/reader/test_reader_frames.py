@@ -7,7 +7,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.frames import FIND_CARD, READ_TEXT_PHOTO, SELECT_CARD, FrameError, FrameParser, answer, request
+from reader.frames import (
+    FIND_CARD,
+    READ_TEXT_PHOTO,
+    SELECT_CARD,
+    FrameError,
+    FrameParser,
+    answer,
+    request,
+)
 
 
 @pytest.mark.parametrize(("command", "wire"), [
