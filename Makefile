@@ -66,7 +66,7 @@ test-fast: setup i18n
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow and not postgres"
 
 lint: setup
-	$(VENV)/bin/ruff check kiosk printer forms backend wire tests bench
+	$(VENV)/bin/ruff check kiosk printer reader forms backend wire tests bench
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/pyside6-qmllint $$(find kiosk -name '*.qml')
 

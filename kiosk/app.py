@@ -80,11 +80,15 @@ class Terminal:
     counter: OpenCounter | None = None  # set once they are open (see _open_counter)
     counter_error: str | None = None  # why they could not open, for the log and diagnostics
     relay_signals: object = None
+    identity: object = None  # kiosk.ui.viewmodels.identity_devices.IdentityDevices
+    device_worker: object = None  # the card reader's and scanner's own thread
+    readers: object = None  # kiosk.readers.OpenReaders once open
 
     def end_session(self, reason: str) -> None:
         """Wipe everything of the person who was here: one call, whatever ended the visit."""
         self.idle_watch.disarm()
         self.session.wipe()
+        self.identity.forget()
         if self.keyboard is not None:
             self.keyboard.forget()
             self.keyboard.show_layout_for(str(self.session.get("locale")))
@@ -98,12 +102,18 @@ class Terminal:
         import shiboken6
         from PySide6.QtCore import QCoreApplication
 
-        self.worker.wait_idle()
-        QCoreApplication.processEvents()  # a counter that opened meanwhile is handed over, then closed
+        self.identity.stop()
+        for worker in (self.worker, self.device_worker):
+            worker.wait_idle()
+        QCoreApplication.processEvents()  # what opened meanwhile is handed over, then closed
         if self.counter is not None:
             self.counter.close()
             self.counter = None
+        if self.readers is not None:
+            self.readers.close()
+            self.readers = None
         self.worker.shutdown()
+        self.device_worker.shutdown()
 
         self.crash.uninstall()
         QCoreApplication.instance().removeEventFilter(self.idle_watch)
@@ -181,9 +191,14 @@ def build_terminal(cfg: KioskConfig, *, entry: tuple[str, str] = ("Kiosk.Shell",
         crash.uninstall()
         raise QmlLoadError(f"QML module {entry[0]}.{entry[1]} did not load (see the log above)")
     window = engine.rootObjects()[0]
+    from kiosk.ui.viewmodels.identity_devices import IdentityDevices
+
+    device_worker = CounterWorker()
+    identity = IdentityDevices(journey, form, collect, device_worker)
     terminal = Terminal(cfg, app, engine, window, session, journey, language, services,
                         scope_finder, idle_watch, idle_countdown, None, crash, translations,
-                        appearance, handover, collect, worker, with_counter=with_counter)
+                        appearance, handover, collect, worker, with_counter=with_counter,
+                        identity=identity, device_worker=device_worker)
     _wire(terminal)
     _after_first_frame(terminal, on_first_frame)
     return terminal
@@ -304,6 +319,22 @@ def _warm_up(t: Terminal) -> None:
     log.info("keyboard, forms definitions and screens loaded")
     if t.with_counter:
         _open_counter(t)
+        _open_readers(t)
+
+
+def _open_readers(t: Terminal) -> None:
+    """The ID-card reader and the code scanner, on their own thread (a reader waiting for a
+    card must never hold up a receipt)."""
+    from kiosk.readers import open_readers
+
+    def opened(result, error: BaseException | None) -> None:
+        if error is not None:
+            log.error("card reader / scanner did not open: %s: %s", type(error).__name__, error)
+            return
+        t.readers = result
+        t.identity.attach(result.card_reader, result.scanner)
+
+    t.device_worker.run(lambda: open_readers(t.cfg), opened)
 
 
 def _open_counter(t: Terminal) -> None:

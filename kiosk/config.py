@@ -134,6 +134,7 @@ class KioskConfig:
     privacy: Privacy = field(default_factory=lambda: Privacy())
     sync: Sync = field(default_factory=lambda: Sync())
     counter: CounterSettings = field(default_factory=lambda: CounterSettings())
+    readers: Readers = field(default_factory=lambda: Readers())
     source: Path | None = None  # the file these settings came from, None for embedded defaults
 
     @property
@@ -208,6 +209,7 @@ def parse_config(raw: Mapping[str, Any], *, base_dir: Path, source: Path | None 
         privacy=_privacy(reader),
         sync=_sync(reader),
         counter=_counter(reader),
+        readers=_readers(reader),
         source=source,
     )
     reader.reject_unknown()
@@ -499,3 +501,38 @@ def _counter(r: _Reader) -> CounterSettings:
         decision_wait_seconds=r.get("counter.decision_wait_seconds", d.decision_wait_seconds,
                                     _integer(0, 300)),
     )
+
+
+# --- [readers.*]: the ID-card reader and the code scanner (reader/) -----------------------------
+
+
+@dataclass(frozen=True)
+class ReaderPort:
+    # "virtual" (the device's twin on a pseudo-terminal, as in the demo), "" (none fitted),
+    # a device path (/dev/serial/by-id/...) or a pyserial URL.
+    port: str = "virtual"
+    baud: int = 115200
+
+
+@dataclass(frozen=True)
+class Readers:
+    idcard: ReaderPort = field(default_factory=ReaderPort)
+    # The virtual reader starts with this sample card laid on it (-1: none): the demo terminal
+    # then identifies its applicant by card. reader/emulator/cards.py lists the cards.
+    virtual_card: int = 0
+    scanner: ReaderPort = field(default_factory=lambda: ReaderPort(baud=9600))
+
+
+def _reader_port(r: _Reader, prefix: str, d: ReaderPort) -> ReaderPort:
+    def port(key: str, value: Any) -> str:
+        return "" if value == "" else _serial_port(key, value)
+
+    return ReaderPort(port=r.get(f"{prefix}.port", d.port, port),
+                      baud=r.get(f"{prefix}.baud", d.baud, _one_of(BAUD_RATES)))
+
+
+def _readers(r: _Reader) -> Readers:
+    d = Readers()
+    return Readers(idcard=_reader_port(r, "readers.idcard", d.idcard),
+                   virtual_card=r.get("readers.virtual_card", d.virtual_card, _integer(-1, 3)),
+                   scanner=_reader_port(r, "readers.scanner", d.scanner))

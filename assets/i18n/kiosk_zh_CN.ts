@@ -503,4 +503,17 @@
         <translation>完成</translation>
     </message>
 </context>
+<context>
+    <name>FieldsStage</name>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Journey/FieldsStage.qml" line="1"/>
+        <source>Place your ID card on the reader</source>
+        <translation>请将身份证放在读卡器上</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Journey/FieldsStage.qml" line="1"/>
+        <source>Your name and ID number fill in by themselves; check them. Or type them below.</source>
+        <translation>姓名和身份证号码会自动填入，请核对；也可以在下方手动输入。</translation>
+    </message>
+</context>
 </TS>

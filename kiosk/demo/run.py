@@ -41,7 +41,12 @@ def demo_application():
     the on-site check first), so the backend can approve it at once."""
     import forms
 
+    from reader.emulator.cards import CARDS
+
     app = forms.samples.valid_application("individual_business", addons=("food_business",))
+    # The operator is the person on the virtual reader's first sample card: the demo's
+    # applicant identifies by card alone.
+    app.answers["operator_name"], app.answers["operator_id"] = CARDS[0].name, CARDS[0].id_number
     app.answers["scope"] = ["daily_goods_sales", "food_sales"]
     app.answers["name"] = f"佛山市南海区桂城{''.join(random.sample(TRADE_POOL, 3))}百货店"
     app.addons["food_business"].update(business_format="seller", business_items=["prepackaged", "bulk"])
@@ -75,6 +80,7 @@ class Demo:
         self.d.wait_until(lambda: self.t.ready, timeout=int(timeout * 1000))
         self.d.wait_until(lambda: self.t.counter is not None or self.t.counter_error,
                           timeout=int(timeout * 1000))
+        self.d.wait_until(lambda: self.t.readers is not None, timeout=int(timeout * 1000))
         if self.t.counter is None:
             raise RuntimeError(f"the counter did not open: {self.t.counter_error}")
 
@@ -87,7 +93,8 @@ class Demo:
         begin(self.d, sample.service)
         # Named by the stage's kind and position: a signature stage's key holds the signer's
         # ID number, which has no place in a file name.
-        walk(self.d, sample, shots=lambda form: self.shot(f"form-{form.position:02d}-{form.stageKind}"))
+        walk(self.d, sample, shots=lambda form: self.shot(f"form-{form.position:02d}-{form.stageKind}"),
+             by_card=by_card)
         self.timings["walk_seconds"] = round(time.monotonic() - started, 2)
         self.d.tap("submitButton")
         submitted = time.monotonic()

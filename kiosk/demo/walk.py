@@ -24,9 +24,14 @@ def begin(d: TapDriver, service_id: str) -> None:
     d.wait_screen("form")
 
 
-def fill_stage(d: TapDriver, sample: forms.Application) -> None:  # noqa: C901, PLR0912
+def fill_stage(d: TapDriver, sample: forms.Application, by_card: bool = False) -> None:  # noqa: C901, PLR0912
     form = d.t.journey.form
     kind = form.stageKind
+    if kind == "identify" and by_card:
+        # The card on the reader fills the name and the ID number; only the mobile is typed.
+        d.wait_until(lambda: bool(form.journey.draft.applicant.id_number), timeout=10_000)
+        d.type_into("field_mobile", "13800000000")
+        return
     if kind == "identify":
         fields = [f for step in form.journey.draft.service.steps for f in step.fields]
         names = [f for f in fields if f.type == "person_name"]
@@ -121,7 +126,7 @@ def sign(d: TapDriver) -> None:
 
 
 def walk(d: TapDriver, sample: forms.Application, until: str = "confirm",
-         shots: Callable | None = None) -> list[str]:
+         shots: Callable | None = None, by_card: bool = False) -> list[str]:
     """Answer and tap Next stage after stage until the stage of kind `until`."""
     form = d.t.journey.form
     seen = []
@@ -131,7 +136,7 @@ def walk(d: TapDriver, sample: forms.Application, until: str = "confirm",
             shots(form)
         if form.stageKind == until:
             return seen
-        fill_stage(d, sample)
+        fill_stage(d, sample, by_card)
         key = form.stageKey
         d.tap("nextButton")
         d.wait_until(lambda k=key: form.stageKey != k or bool(form.message), timeout=3000)

@@ -34,6 +34,7 @@ class ApplicationForm(SessionBound):
     changed = Signal()          # the stage shown, its title, progress, the message
     finished = Signal()         # the citizen tapped Finish on the confirm stage
     submitted = Signal(object)  # (application, signatures): the citizen tapped Submit
+    cardChanged = Signal()  # noqa: N815 (QML name): the ID-card reader's word on the identify stage
     focusProblem = Signal(str)  # noqa: N815 (QML name): field id of the first problem on Next
     watches = frozenset({"locale"})
 
@@ -41,6 +42,8 @@ class ApplicationForm(SessionBound):
                  parent: QObject | None = None) -> None:
         super().__init__(session, parent)
         self._submission = submission
+        self._card_reader = False
+        self._card_message: tuple[str, str] | None = None
         self._journey: RegistrationJourney | None = None
         self._message: forms.Text | None = None
         self._fields = FieldListModel(self)
@@ -49,6 +52,7 @@ class ApplicationForm(SessionBound):
         self._declarations = PlainListModel(("declarationId", "text", "confirmed"), self)
         self._review = PlainListModel(("path", "section", "label", "shown"), self)
         self.changed.connect(self._refresh)
+        self.changed.connect(self.cardChanged)  # the card's message follows the language
         if session is not None:
             session.wiped.connect(self._forget)
 
@@ -190,6 +194,35 @@ class ApplicationForm(SessionBound):
             return False
         emit(self.submitted, prepared)
         return True
+
+    # --- the ID-card reader (kiosk.ui.viewmodels.identity_devices) ------------------------
+
+    @Property(bool, notify=cardChanged)
+    def cardReader(self) -> bool:  # noqa: N802
+        """A card reader is fitted: the identify stage offers the card before typing."""
+        return self._card_reader
+
+    @Property(str, notify=cardChanged)
+    def cardMessage(self) -> str:  # noqa: N802
+        if self._card_message is None:
+            return ""
+        zh, en = self._card_message
+        return zh if self._locale() == "zh_CN" else en
+
+    def set_card_reader(self, fitted: bool) -> None:
+        self._card_reader = fitted
+        emit(self.cardChanged)
+
+    def set_card_message(self, message: tuple[str, str] | None) -> None:
+        self._card_message = message
+        emit(self.cardChanged)
+
+    def fill_from_card(self, name: str, id_number: str) -> None:
+        """The card's name and number, as if typed: the applicant checks them before Next."""
+        if self._journey is None or self._journey.stage.kind.value != "identify":
+            return
+        self.setValue("name", name)
+        self.setValue("id_number", id_number)
 
     def set_submission(self, submission: Submission) -> None:
         """The counter is ready (after start-up): later drafts can be submitted."""

@@ -34,6 +34,49 @@ Flickable {
         id: column
         width: list.width - 32
         spacing: Appearance.gap * 1.5
+        // The identify stage on a terminal with a card reader: the card first, typing second.
+        Rectangle {
+            objectName: "cardPrompt"
+            visible: list.form.stageKind === "identify" && list.form.cardReader
+            width: column.width
+            height: visible ? cardColumn.implicitHeight + 48 : 0
+            radius: 16
+            color: Appearance.surface
+            border.width: 3
+            border.color: Appearance.border
+            Column {
+                id: cardColumn
+                x: 24
+                y: 24
+                width: parent.width - 48
+                spacing: Appearance.gap / 2
+                Text {
+                    width: parent.width
+                    wrapMode: Text.Wrap
+                    color: Appearance.text
+                    font.pixelSize: Appearance.fontHeading
+                    font.bold: true
+                    text: qsTr("Place your ID card on the reader")
+                }
+                Text {
+                    width: parent.width
+                    wrapMode: Text.Wrap
+                    color: Appearance.text
+                    font.pixelSize: Appearance.fontBody
+                    text: qsTr("Your name and ID number fill in by themselves; check them. Or type them below.")
+                }
+                Text {
+                    objectName: "cardMessage"
+                    visible: text !== ""
+                    width: parent.width
+                    wrapMode: Text.Wrap
+                    color: Appearance.text
+                    font.pixelSize: Appearance.fontBody
+                    font.bold: true
+                    text: list.form.cardMessage
+                }
+            }
+        }
         Repeater {
             id: editors
             model: list.form.fields
