@@ -40,7 +40,6 @@ def demo_application():
     gets the permit on commitment (食品经营许可和备案管理办法 2023 art. 17; only catering needs
     the on-site check first), so the backend can approve it at once."""
     import forms
-
     from reader.emulator.cards import CARDS
 
     app = forms.samples.valid_application("individual_business", addons=("food_business",))
@@ -91,6 +90,11 @@ class Demo:
         self.shot("attract")
         started = time.monotonic()
         begin(self.d, sample.service)
+        by_card = self.t.identity.card_reader is not None
+        if by_card:  # the card on the reader fills the name and ID number by itself
+            form = self.t.journey.form
+            self.d.wait_until(lambda: bool(form.journey.draft.applicant.id_number), timeout=10_000)
+            self.shot("form-01-identify-card-read")
         # Named by the stage's kind and position: a signature stage's key holds the signer's
         # ID number, which has no place in a file name.
         walk(self.d, sample, shots=lambda form: self.shot(f"form-{form.position:02d}-{form.stageKind}"),
