@@ -50,7 +50,13 @@ class CodeScanner:
         self._lock = threading.Lock()
         self._pending = bytearray()
         self._pending_since = 0.0
+        self._open = threading.Event()
         self.dropped = 0  # lines thrown away as garbage, for the technician
+
+    @property
+    def connected(self) -> bool:
+        """The port is open and read: a code scanned now will be heard."""
+        return self._open.is_set()
 
     def close(self) -> None:
         self._stop.set()
@@ -76,6 +82,7 @@ class CodeScanner:
             import serial
 
             port = serial.serial_for_url(self.url, baudrate=self.baud, timeout=0.05)
+            self._open.set()
         except Exception as exc:  # noqa: BLE001 - any failure to open is "disconnected"
             log.info("code scanner not there: %s", type(exc).__name__)
             self._codes.put(Scan(ScanStatus.DISCONNECTED))
@@ -92,6 +99,7 @@ class CodeScanner:
             log.info("code scanner lost: %s", type(exc).__name__)
             self._codes.put(Scan(ScanStatus.DISCONNECTED))
         finally:
+            self._open.clear()
             self._pending.clear()
             with contextlib.suppress(Exception):  # closing a vanished port may fail any way
                 port.close()
