@@ -10,6 +10,7 @@ from __future__ import annotations
 import hmac
 import logging
 import secrets
+from urllib.parse import parse_qs
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
@@ -33,16 +34,17 @@ router = APIRouter(include_in_schema=False)
 log = logging.getLogger("backend.web")
 
 START_COOKIE = "apply_csrf"
+# A company page with 50 shareholders is about 10 kB of form; anything far larger is refused.
+MAX_FORM_BYTES = 256 * 1024
 
 
 async def posted(request: Request) -> dict[str, list[str]]:
-    """The form body as name -> every value (checkboxes repeat a name)."""
-    form = await request.form()
-    result: dict[str, list[str]] = {}
-    for name, value in form.multi_items():
-        if isinstance(value, str):
-            result.setdefault(name, []).append(value)
-    return result
+    """The urlencoded form body as name -> every value (checkboxes repeat a name). Pages post
+    application/x-www-form-urlencoded only (no uploads), so the stdlib parser suffices."""
+    body = await request.body()
+    if len(body) > MAX_FORM_BYTES:
+        return {}
+    return parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
 
 
 Posted = Annotated[dict[str, list[str]], Depends(posted)]
