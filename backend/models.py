@@ -19,8 +19,8 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    true,
 )
-from sqlalchemy import true
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 

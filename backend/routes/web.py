@@ -10,8 +10,8 @@ from __future__ import annotations
 import hmac
 import logging
 import secrets
-from urllib.parse import parse_qs
 from typing import Annotated
+from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -22,8 +22,17 @@ from backend.context import Ctx
 from backend.models import ApplicationRecord
 from backend.submissions import InvalidApplication, submit_web
 from backend.web import drafts
-from backend.web.flow import CHECK, PageSpec, apply_answers, declarations_of, offers, owner_fields
-from backend.web.flow import page_of_problem, page_problems, pages
+from backend.web.flow import (
+    CHECK,
+    PageSpec,
+    apply_answers,
+    declarations_of,
+    offers,
+    owner_fields,
+    page_of_problem,
+    page_problems,
+    pages,
+)
 from backend.web.page import e, error_summary, html_id, layout
 from backend.web.qr import qr_svg
 from backend.web.text import LANGS, UI, pick, t
