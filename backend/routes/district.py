@@ -11,10 +11,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
+import forms
 from backend.clock import beijing_date
 from backend.context import Authorization, Ctx
 from backend.district import Figures, figures, per_day_by_channel
 from backend.refusals import ApiRefusal
+from backend.review_levels import LEVEL_NAMES_ZH, ReviewLevel
 from backend.routes.staff_actions import staff_action
 from backend.routes.web import Posted
 from backend.staff_auth import StaffRole
@@ -95,6 +97,9 @@ WORDS = {
     "terminal": ("自助终端", "Terminal"),
     "web": ("网上", "Web"),
     "total": ("合计", "Total"),
+    "day": ("日期", "Day"),
+    "channel": ("渠道", "Channel"),
+    "service": ("业务", "Service"),
     "none": ("无", "none"),
 }
 
@@ -194,6 +199,22 @@ def page(
     return HTMLResponse(_figures_page(request, result, lang))
 
 
+def _service_title(service_id: str, lang: str) -> str:
+    try:
+        title = forms.service(service_id).title
+    except forms.UnknownService:
+        return service_id
+    return title.en if lang == "en" else title.zh
+
+
+def _level_name(level: str, lang: str) -> str:
+    try:
+        found = ReviewLevel(level)
+    except ValueError:
+        return level
+    return found.value if lang == "en" else LEVEL_NAMES_ZH[found]
+
+
 def _day(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text) if text else None
@@ -209,15 +230,16 @@ def _figures_page(request: Request, f: Figures, lang: str) -> str:
     chart = bar_chart(w("per_day", lang), [(d[5:], v) for d, v in days.items()], channels)
     table_rows = "".join(
         f"<tr><td>{e(r['day'])}</td><td>{e(channels.get(r['channel'], r['channel']))}</td>"
-        f"<td>{e(r['service'])}</td><td class=\"n\">{r['count']}</td></tr>"
+        f"<td>{e(_service_title(r['service'], lang))}</td><td class=\"n\">{r['count']}</td></tr>"
         for r in f.per_day
     )
     services = bar_chart(
-        w("per_service", lang), [(s, {"n": n}) for s, n in sorted(f.by_service.items())],
+        w("per_service", lang),
+        [(_service_title(s, lang), {"n": n}) for s, n in sorted(f.by_service.items())],
         {"n": w("total", lang)},
     )
     levels = "".join(
-        f"<tr><td>{e(lv.level)}</td><td class=\"n\">{lv.decisions}</td>"
+        f"<tr><td>{e(_level_name(lv.level, lang))}</td><td class=\"n\">{lv.decisions}</td>"
         f"<td class=\"n\">{lv.returns} ({_rate(lv.return_rate)})</td>"
         f"<td class=\"n\">{lv.refusals} ({_rate(lv.refusal_rate)})</td></tr>"
         for lv in f.levels
@@ -236,15 +258,16 @@ def _figures_page(request: Request, f: Figures, lang: str) -> str:
         f'<input id="to" name="to" type="date" value="{f.date_to.isoformat()}"></fieldset>'
         f'<button type="submit">{e(w("show", lang))}</button></form>'
         f'<h2>{e(w("per_day", lang))}</h2>{chart}'
-        f'<table class="figures"><thead><tr><th>{e(w("range", lang))}</th><th>'
-        f'{e(w("terminal", lang))}/{e(w("web", lang))}</th><th>{e(w("per_service", lang))}</th>'
-        f'<th>{e(w("total", lang))}</th></tr></thead><tbody>{table_rows}</tbody></table>'
+        f'<table class="figures"><thead><tr><th>{e(w("day", lang))}</th><th>'
+        f'{e(w("channel", lang))}</th><th>{e(w("service", lang))}</th>'
+        f'<th class="n">{e(w("total", lang))}</th></tr></thead><tbody>{table_rows}</tbody></table>'
         f'<h2>{e(w("per_service", lang))}</h2>{services}'
         f'<h2>{e(w("at_once", lang))}</h2><p class="lead">{f.approved_at_once} / {f.total}'
         f" = {_rate(f.approved_at_once_share)}</p>"
         f'<h2>{e(w("levels", lang))}</h2><table class="figures"><thead><tr>'
-        f'<th>{e(w("level", lang))}</th><th>{e(w("decisions", lang))}</th>'
-        f'<th>{e(w("returns", lang))}</th><th>{e(w("refusals", lang))}</th></tr></thead>'
+        f'<th>{e(w("level", lang))}</th><th class="n">{e(w("decisions", lang))}</th>'
+        f'<th class="n">{e(w("returns", lang))}</th><th class="n">{e(w("refusals", lang))}</th>'
+        "</tr></thead>"
         f"<tbody>{levels}</tbody></table>"
         f'<h2>{e(w("timing", lang))}</h2><dl class="summary">'
         f'<div><dt>{e(w("median", lang))}</dt><dd>{_duration(f.median_seconds, lang)}</dd></div>'

@@ -14,7 +14,7 @@ def bar_chart(title: str, rows: list[tuple[str, dict[str, float]]], legend: dict
     """Stacked horizontal bars: rows = [(label, {series: value})]; legend = {series: name}."""
     series = list(legend)
     top = max((sum(v.values()) for _, v in rows), default=0) or 1
-    row_h, label_w, bar_w, pad = 26, 110, 220, 6
+    row_h, label_w, bar_w, pad = 26, 150, 200, 6
     height = row_h * len(rows) + 30
     parts = []
     for i, (label, values) in enumerate(rows):
@@ -39,7 +39,7 @@ def bar_chart(title: str, rows: list[tuple[str, dict[str, float]]], legend: dict
             f'<rect x="{x}" y="{y - 10}" width="10" height="10" fill="{PALETTE[j % len(PALETTE)]}"/>'
             f'<text x="{x + 14}" y="{y}" font-size="12">{e(legend[name])}</text>'
         )
-        x += 14 + 8 * len(legend[name]) + 16
+        x += 14 + sum(13 if ord(c) > 0x2E7F else 7 for c in legend[name]) + 16
     return (
         f'<svg class="chart" role="img" aria-label="{e(title)}" viewBox="0 0 400 {height}"'
         f' xmlns="http://www.w3.org/2000/svg"><title>{e(title)}</title>{"".join(parts)}</svg>'

@@ -46,6 +46,8 @@ UI: dict[str, Text] = {
     "p_kind_company": Text("企业", "A company"),
     "p_name": Text("姓名或企业名称", "Name"),
     "p_id": Text("身份证号码或统一社会信用代码", "ID number or credit code"),
+    "p_name_person": Text("姓名", "Name"),
+    "p_id_person": Text("身份证号码", "ID number"),
     "p_contribution": Text("认缴出资额（元）", "Capital subscribed (yuan)"),
     "p_role": Text("职务", "Position"),
     "town": Text("镇街", "Town"),

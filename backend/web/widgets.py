@@ -224,6 +224,8 @@ def _persons(fld: Field, value: object, path: str, fid: str, label: str, hint: s
             cid = html_id(f"{base}.{key}")
             out.add(f"{base}.{key}", cid)
             word = {"name": "p_name", "id_number": "p_id", "contribution": "p_contribution"}[key]
+            if not fld.allow_companies and key != "contribution":
+                word += "_person"
             mode = ' inputmode="decimal"' if key == "contribution" else ""
             cells += (
                 f"{_error_line(problems_at(problems, f'{base}.{key}'), lang, cid)}"
