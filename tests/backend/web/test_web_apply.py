@@ -200,3 +200,14 @@ def test_draft_expires(start_backend):
 
     with live.session() as session:
         assert session.scalar(select(func.count()).select_from(WebDraft)) == 0
+
+
+def test_every_page_weighs_at_most_100_kb_with_its_stylesheet(web):
+    css = len(web.get("/apply/static/site.css").content)
+    app = forms.samples.valid_application("limited_company", addons=("class3_device_permit",))
+    visited: list[str] = []
+    done = submit(web, walk(web, app, visited))
+    for path in ["/apply/", *visited, done]:
+        body = web.get(path).content
+        assert len(body) + css <= 100_000, (path, len(body))
+        assert b"<script" not in body  # works without JavaScript: there is none
