@@ -19,7 +19,7 @@ from backend.clock import Clock
 from backend.context import BackendContext
 from backend.db import make_engine, migrate, session_factory
 from backend.domain_errors import Conflict, DomainError, NotFound, OutOfReach, TooManyAttempts
-from backend.logs import configure_logging
+from backend.logs import configure_logging, hide_draft_links
 from backend.refusals import ApiRefusal
 from backend.routes import applications, district, fleet, health, licences, review, web
 from backend.settings import Settings
@@ -81,6 +81,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         app.include_router(module.router)
     app.mount("/apply/static", StaticFiles(directory=STATIC_DIR), name="web-static")
     _install_security_headers(app)
+    hide_draft_links()
     _install_error_handlers(app)
     # The URL, never credentials or personal data: a database URL may carry a password.
     log.info("backend ready on %s", engine.url.render_as_string(hide_password=True))

@@ -181,6 +181,13 @@ def test_nothing_personal_in_urls_or_logs(backend, web, caplog):
     everything = " ".join(visited) + caplog.text
     for value in personal:
         assert value not in everything
+    # The draft's token opens the answers: uvicorn's access log shows the link without it.
+    token = done.split("/")[3]
+    record = logging.LogRecord("uvicorn.access", logging.INFO, "", 0, '%s - "%s %s HTTP/%s" %d',
+                               ("127.0.0.1:1", "GET", done, "1.1", 200), None)
+    for handler_filter in logging.getLogger("uvicorn.access").filters:
+        handler_filter.filter(record)
+    assert token not in record.getMessage() and "/apply/d/…/done" in record.getMessage()
 
 
 def test_draft_expires(start_backend):
