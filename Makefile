@@ -11,11 +11,13 @@ QM     := $(TS:.ts=.qm)
 # Qt's offscreen and xcb platforms (EGL/GL, xkbcommon, fontconfig, dbus, xcb-*), libpulse0 (Qt
 # Virtual Keyboard's QML links QtMultimedia), a CJK font for the screens, the receipt and the
 # licence PDF, and poppler-utils so a technician can check a licence PDF on the terminal.
+# chromium + chromium-driver: the web channel's browser tests and screenshots (tests/backend/web).
 APT_PACKAGES := libegl1 libgl1 libopengl0 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 \
   libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 \
   libxcb1 libx11-6 libxcb-render0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 \
-  libpulse0 fonts-wqy-microhei fonts-noto-cjk fonts-unifont poppler-utils
+  libpulse0 fonts-wqy-microhei fonts-noto-cjk fonts-unifont poppler-utils \
+  chromium chromium-driver
 
 .PHONY: setup system-packages venv run test test-fast lint bench i18n screenshots clean
 

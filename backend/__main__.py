@@ -8,6 +8,7 @@ python -m backend add-staff NAME --role window|section|department|district|fleet
 python -m backend disable-staff STAFF_ID|NAME
 python -m backend import-names FILE
 python -m backend migrate
+python -m backend web-screenshots --out DIR
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from backend.settings import Settings, default_data_dir
 
 COMMANDS = (
     "serve",
+    "web-screenshots",
     "add-kiosk",
     "disable-kiosk",
     "enable-kiosk",
@@ -122,6 +124,10 @@ def _add_terminal_commands(
     )
     for name in ("disable-kiosk", "enable-kiosk"):
         sub.add_parser(name, parents=[common]).add_argument("kiosk_id")
+    shots = sub.add_parser(
+        "web-screenshots", help="save PNGs of the web pages (phone) and the district page"
+    )
+    shots.add_argument("--out", type=Path, required=True, help="directory for the PNG files")
     retire = sub.add_parser(
         "retire-key", parents=[common], help="stop accepting one key of a terminal"
     )
@@ -134,6 +140,10 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0] not in COMMANDS and argv[0] not in ("-h", "--help"):
         argv.insert(0, "serve")
     args = _parser().parse_args(argv)
+    if args.command == "web-screenshots":
+        from backend.web.screenshots import main as screenshots
+
+        return screenshots(args.out)
     settings = Settings(
         data_dir=args.data_dir or default_data_dir(),
         database_url=args.db or os.environ.get("KIOSK_BACKEND_DB"),

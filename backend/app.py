@@ -11,6 +11,7 @@ import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -18,11 +19,12 @@ from backend.clock import Clock
 from backend.context import BackendContext
 from backend.db import make_engine, migrate, session_factory
 from backend.domain_errors import Conflict, DomainError, NotFound, OutOfReach, TooManyAttempts
-from backend.logs import configure_logging
+from backend.logs import configure_logging, hide_draft_links
 from backend.refusals import ApiRefusal
-from backend.routes import applications, fleet, health, licences, review
+from backend.routes import applications, district, fleet, health, licences, review, web
 from backend.settings import Settings
 from backend.terminal_auth import NoncePruner
+from backend.web.page import SECURITY_HEADERS, STATIC_DIR
 from wire import Message, ProblemReport, WireProblem
 
 log = logging.getLogger("backend")
@@ -75,8 +77,11 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         write_lock=threading.Lock() if engine.dialect.name == "sqlite" else nullcontext(),
         clock=clock or Clock(),
     )
-    for module in (applications, review, fleet, licences, health):
+    for module in (applications, review, fleet, licences, health, web, district):
         app.include_router(module.router)
+    app.mount("/apply/static", StaticFiles(directory=STATIC_DIR), name="web-static")
+    _install_security_headers(app)
+    hide_draft_links()
     _install_error_handlers(app)
     # The URL, never credentials or personal data: a database URL may carry a password.
     log.info("backend ready on %s", engine.url.render_as_string(hide_password=True))
@@ -93,6 +98,25 @@ def app_from_environment() -> FastAPI:
 
     configure_logging(os.environ.get(LOG_LEVEL_ENVIRONMENT, "info"))
     return create_app(Settings.from_json(os.environ[SETTINGS_ENVIRONMENT]))
+
+
+# Pages that show personal data (drafts, confirmations) or staff figures: never cached.
+NO_STORE_PREFIXES = ("/apply/d/", "/apply/start", "/district")
+
+
+def _install_security_headers(app: FastAPI) -> None:
+    """Every answer carries the security headers (CSP, nosniff, no referrer, no framing);
+    personal and staff pages also Cache-Control: no-store (issue 15)."""
+
+    @app.middleware("http")
+    async def _headers(request: Request, call_next):  # noqa: ANN001, ANN202 - Starlette's shape
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        path = request.url.path
+        if path.startswith(NO_STORE_PREFIXES) or path == "/apply/":
+            response.headers["Cache-Control"] = "no-store"
+        return response
 
 
 def _install_error_handlers(app: FastAPI) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -103,8 +104,16 @@ class ApplicationRecord(Base):
     # SHA-256 of service + the applicant's ID number: resubmissions after a return find their
     # earlier returns (repeated returns escalate) without a second copy of the number.
     applicant_key: Mapped[str | None] = mapped_column(String(64), index=True)
-    received_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    received_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, index=True)
     decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # "terminal" or "web" (migration 0005). A web application's identity was not checked
+    # against an ID card: its licence prints only at a terminal after proof.
+    channel: Mapped[str] = mapped_column(
+        String(16), nullable=False, default="terminal", server_default="terminal"
+    )
+    identity_checked: Mapped[bool] = mapped_column(
+        Boolean, nullable=False, default=True, server_default=true()
+    )
 
     licence: Mapped[Licence | None] = relationship(back_populates="application", uselist=False)
     addons: Mapped[list[AddOnRecord]] = relationship(
@@ -204,3 +213,22 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(40), nullable=False)
     target: Mapped[str] = mapped_column(String(100), nullable=False, default="", index=True)
     outcome: Mapped[str] = mapped_column(String(40), nullable=False, default="ok")
+
+
+class WebDraft(Base):
+    """An application being filled in on the web. Only the SHA-256 of its link token is kept, so
+    a copy of the database opens no drafts; it is gone after Settings.web_draft_hours."""
+
+    __tablename__ = "web_drafts"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    csrf: Mapped[str] = mapped_column(String(64), nullable=False)
+    # The Idempotency-Key the submission will use: a second click replays, never duplicates.
+    application_id: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+    service_id: Mapped[str] = mapped_column(String(64), nullable=False)
+    lang: Mapped[str] = mapped_column(String(2), nullable=False, default="zh", server_default="zh")
+    # {"answers": {...}, "addons": {...}, "declarations": [...], "chosen_addons": [...]}
+    data: Mapped[str] = mapped_column(Text, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    expires_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, index=True)
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime)

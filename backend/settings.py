@@ -43,6 +43,9 @@ class Settings:
     # bench/backend.py than 40 (less GIL contention while a transaction holds its locks);
     # 1, 2, 4, 8 and 16 were within the machine's run-to-run noise of each other.
     worker_threads: int = 8
+    # Issue 15: a web draft (answers typed in a browser) is deleted this long after it was
+    # started; its link stops working then.
+    web_draft_hours: int = 24
 
     def to_json(self) -> str:
         """For worker processes (serve --workers), which rebuild the same Settings."""

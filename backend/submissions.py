@@ -16,6 +16,7 @@ from datetime import date, datetime
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 import forms
 from backend import forms_bridge
@@ -143,24 +144,53 @@ def _submit_once(
     ctx: BackendContext, signed: SignedRequest, idempotency_key: str | None
 ) -> Accepted:
     with ctx.signed_transaction(signed) as (session, terminal):
-        now = ctx.now()
         data = _parse(signed.body)  # after authentication: strangers learn nothing but 401
         key = _check_key(data, idempotency_key)
-        body_hash = canonical_hash(data)
-        seen = (
-            session.connection()
-            .execute(ALREADY_RECEIVED, {"id": key})
-            .first()
-        )
-        if seen is not None:
-            return _replay(session.get(ApplicationRecord, key), body_hash, terminal.id, ctx)
-        application, particulars = validated(data, beijing_date(now))
-        # Decided as a plain object, then stored with plain INSERTs (see new_rows.py).
-        record = _new_record(application, particulars, terminal.id, body_hash, data, now)
-        decide(session, record, application, particulars, ctx.settings, record.received_at)
-        insert_new_application(session, record)
-        log.info("application %s from %s: %s", record.id, terminal.id, record.status)
-        return Accepted(decision_of(record, ctx.settings), created=True)
+        return intake(session, ctx, data, key, terminal.id, TERMINAL)
+
+
+# The channel an application came through (applications.channel). The web channel's "sender" is
+# the pseudo-terminal WEB_SENDER: no terminal's GET reaches a web application; a terminal reads
+# it only through the come-back look-up with the applicant's proof (lookup.py).
+TERMINAL = "terminal"
+WEB = "web"
+WEB_SENDER = "web"
+
+
+def intake(
+    session: Session, ctx: BackendContext, data: dict, key: str, sender: str, channel: str
+) -> Accepted:
+    """The one intake every channel goes through: idempotency, forms' rules, the automatic
+    decision or the review ladder, then the INSERTs; inside the caller's write transaction."""
+    now = ctx.now()
+    body_hash = canonical_hash(data)
+    seen = session.connection().execute(ALREADY_RECEIVED, {"id": key}).first()
+    if seen is not None:
+        return _replay(session.get(ApplicationRecord, key), body_hash, sender, ctx)
+    application, particulars = validated(data, beijing_date(now))
+    # Decided as a plain object, then stored with plain INSERTs (see new_rows.py).
+    record = _new_record(application, particulars, sender, body_hash, data, now)
+    record.channel = channel
+    # Terminals read the ID card before sending; the web cannot (issue 15).
+    record.identity_checked = channel == TERMINAL
+    decide(session, record, application, particulars, ctx.settings, record.received_at)
+    insert_new_application(session, record)
+    log.info("application %s from %s: %s", record.id, sender, record.status)
+    return Accepted(decision_of(record, ctx.settings), created=True)
+
+
+def submit_web(ctx: BackendContext, data: dict) -> Accepted:
+    """A web draft's application through the same intake; a concurrent double submit replays."""
+    key = str(data.get("id"))
+    try:
+        with ctx.transaction() as session:
+            return intake(session, ctx, data, key, WEB_SENDER, WEB)
+    except IntegrityError:
+        with ctx.transaction() as session:
+            existing = session.get(ApplicationRecord, key)
+            if existing is None:
+                raise
+            return _replay(existing, canonical_hash(data), WEB_SENDER, ctx)
 
 
 def _new_record(
