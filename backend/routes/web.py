@@ -38,6 +38,7 @@ from backend.web.qr import qr_svg
 from backend.web.text import LANGS, UI, pick, t
 from backend.web.widgets import Rendered, display, render_field
 from forms import Problem
+from wire import application_number
 
 router = APIRouter(include_in_schema=False)
 log = logging.getLogger("backend.web")
@@ -261,7 +262,7 @@ def done(token: str, ctx: Ctx, lang: str | None = None) -> HTMLResponse:
     key = f"status_{status}"
     body = (
         '<div class="panel">'
-        f'<p>{e(t("app_number", lang))}</p><p class="number">{e(draft.application_id)}</p></div>'
+        f'<p>{e(t("app_number", lang))}</p><p class="number">{e(application_number(draft.application_id))}</p></div>'
         f'<dl class="summary"><div><dt>{e(t("status", lang))}</dt>'
         f'<dd>{e(t(key, lang) if key in UI else status)}'
         f"</dd></div></dl>{reason_html}"
@@ -278,7 +279,8 @@ def qr(token: str, ctx: Ctx) -> Response:
     draft = _load(ctx, token, None)
     if draft is None or draft.submitted_at is None:
         return Response(status_code=404)
-    return Response(qr_svg(draft.application_id), media_type="image/svg+xml")
+    # The same number a terminal's receipt carries (wire.numbers): its scanner reads it back.
+    return Response(qr_svg(application_number(draft.application_id)), media_type="image/svg+xml")
 
 
 @router.get("/apply/d/{token}/check", response_class=HTMLResponse)
