@@ -51,6 +51,7 @@ class CodeScanner:
         self._pending = bytearray()
         self._pending_since = 0.0
         self._open = threading.Event()
+        self._ended = threading.Event()  # the reading thread gave up: the next read() starts another
         self.dropped = 0  # lines thrown away as garbage, for the technician
 
     @property
@@ -68,8 +69,11 @@ class CodeScanner:
         """The next code scanned, waiting up to `timeout_s`: SCANNED, NOTHING, or
         DISCONNECTED (then the next call opens the port again)."""
         with self._lock:
-            if self._thread is None or not self._thread.is_alive():
+            if self._thread is None or self._ended.is_set() or not self._thread.is_alive():
+                if self._thread is not None:
+                    self._thread.join(2)  # the lost line's thread is on its way out
                 self._stop.clear()
+                self._ended.clear()
                 self._thread = threading.Thread(target=self._run, name="code-scanner", daemon=True)
                 self._thread.start()
         try:
@@ -85,6 +89,7 @@ class CodeScanner:
             self._open.set()
         except Exception as exc:  # noqa: BLE001 - any failure to open is "disconnected"
             log.info("code scanner not there: %s", type(exc).__name__)
+            self._ended.set()
             self._codes.put(Scan(ScanStatus.DISCONNECTED))
             return
         try:
@@ -97,9 +102,11 @@ class CodeScanner:
                     self._pending.clear()
         except Exception as exc:  # noqa: BLE001 - a pulled cable: OSError, SerialException
             log.info("code scanner lost: %s", type(exc).__name__)
+            self._ended.set()
             self._codes.put(Scan(ScanStatus.DISCONNECTED))
         finally:
             self._open.clear()
+            self._ended.set()
             self._pending.clear()
             with contextlib.suppress(Exception):  # closing a vanished port may fail any way
                 port.close()
