@@ -459,6 +459,11 @@
     <name>CollectScreen</name>
     <message>
         <location filename="../../kiosk/ui/qml/Kiosk/Shell/CollectScreen.qml" line="1"/>
+        <source>Lay the applicant's ID card on the reader, or type the last 6 characters of its number</source>
+        <translation>请将申请人身份证放在读卡器上，或输入身份证号码后6位</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/qml/Kiosk/Shell/CollectScreen.qml" line="1"/>
         <source>Enter the application number printed on your receipt.</source>
         <translation>请输入回执上的申请编号。</translation>
     </message>

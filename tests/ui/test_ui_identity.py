@@ -84,3 +84,16 @@ def test_a_scanned_receipt_fills_the_number_on_print_my_licence(start_terminal):
     scanner.scan("9f1c2b7e4d0a")
     d.wait_until(lambda: d.t.collect.number == "9F1C-2B7E-4D0A", timeout=5000)
     d.wait_until(lambda: "9F1C-2B7E-4D0A" in texts(d))
+
+
+def test_on_print_my_licence_a_card_laid_is_the_proof(start_terminal):
+    d, reader, _ = open_terminal(start_terminal)
+    d.tap("collectButton")
+    d.wait_screen("collect")
+    assert "身份证放在读卡器上" in texts(d)
+    d.type_into("collectNumber", "9F1C-2B7E-4D0A")
+    reader.place(3)
+    # The card's last 6 characters are the proof, and the lookup goes at once (this number is
+    # nobody's, so the backend answers as for a wrong proof).
+    d.wait_until(lambda: d.t.collect.tail == CARDS[3].id_number[-6:], timeout=5000)
+    d.wait_until(lambda: "不正确" in d.t.collect.message, timeout=20_000)

@@ -49,6 +49,7 @@ HEADLINES: dict[Step, Text] = {
 CHECK_DETAIL = Text("这台打印机不回报打印结果。营业执照上的文字是否完整、位置正确？",
                     "This printer does not report its result. Is all the text on the licence "
                     "complete and in the right boxes?")
+CARD_READ = Text("已读取身份证。", "Your ID card was read.")
 NOT_PRINTED_DETAIL = Text("{printer}。请通知工作人员，或到另一台终端打印。您的执照不受影响。",
                           "{printer}. Please tell staff, or print it at another kiosk. Your "
                           "licence is not affected.")
@@ -73,6 +74,7 @@ class Collect(SessionBound):
         self._printer: tuple[str, str] = ("", "")
         self._generation = 0
         self._scanner_fitted = False
+        self._card_reader = False
         if session is not None:
             session.wiped.connect(self.reset)
 
@@ -94,6 +96,14 @@ class Collect(SessionBound):
 
     def set_scanner_fitted(self, fitted: bool) -> None:
         self._scanner_fitted = fitted
+        emit(self.changed)
+
+    @Property(bool, notify=changed)
+    def cardReader(self) -> bool:  # noqa: N802
+        return self._card_reader
+
+    def set_card_reader(self, fitted: bool) -> None:
+        self._card_reader = fitted
         emit(self.changed)
 
     @Property(str, notify=changed)
@@ -143,6 +153,18 @@ class Collect(SessionBound):
             return False
         self.setNumber(number)
         return True
+
+    def card_read(self, id_number: str) -> None:
+        """An ID card laid on the reader: its number's last 6 characters are the proof."""
+        if self._step is not Step.ENTER:
+            return
+        self._tail = id_number[-6:]
+        self._message = None
+        if self._number:
+            self.find()  # the number is there: the card completes the proof
+        else:
+            self._message = CARD_READ
+            emit(self.changed)
 
     @Slot()
     def find(self) -> None:

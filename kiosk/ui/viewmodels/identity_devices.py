@@ -38,6 +38,7 @@ class IdentityDevices(QObject):
         self.card_reader, self.scanner = card_reader, scanner
         self._form.set_card_reader(card_reader is not None)
         self._collect.set_scanner_fitted(scanner is not None)
+        self._collect.set_card_reader(card_reader is not None)
         if card_reader is not None or scanner is not None:
             self._timer.start()
 
@@ -58,9 +59,13 @@ class IdentityDevices(QObject):
         if self.card_reader is not None and self._identify_on_screen():
             self._asking = True
             self._worker.run(self.card_reader.read_card, self._card)
-        elif self.scanner is not None and self._journey.screen == "collect":
+        elif self._journey.screen == "collect" and (self.scanner or self.card_reader) is not None:
+            # "Print my licence": a scanned receipt gives the number, a card laid gives the
+            # proof (the last 6 characters of its ID number, as the applicant would type them).
             self._asking = True
-            self._worker.run(lambda: self.scanner.read(0.2), self._scanned)
+            card_reader, scanner = self.card_reader, self.scanner
+            self._worker.run(lambda: (card_reader.read_card() if card_reader else None,
+                                      scanner.read(0.2) if scanner else None), self._collected)
         elif self.scanner is not None:
             # Not on "print my licence": a code scanned now is read and dropped, so it cannot
             # land in the next person's visit.
@@ -90,9 +95,18 @@ class IdentityDevices(QObject):
             return
         self._form.set_card_message(result.message)
 
-    def _scanned(self, scan: Any, error: BaseException | None) -> None:
-        from reader import ScanStatus
+    def _collected(self, results: Any, error: BaseException | None) -> None:
+        from reader import CardStatus, ScanStatus
 
         self._asking = False
-        if error is None and scan.status is ScanStatus.SCANNED and self._journey.screen == "collect":
+        if error is not None or self._journey.screen != "collect":
+            return
+        card, scan = results
+        if scan is not None and scan.status is ScanStatus.SCANNED:
             self._collect.scanned(scan.text)
+        if card is None or card.status is CardStatus.NO_CARD:
+            self._filled = False
+        elif card.card is not None and not self._filled:
+            # Expired or not, the card is the applicant's: it proves who comes to collect.
+            self._filled = True
+            self._collect.card_read(card.card.id_number)

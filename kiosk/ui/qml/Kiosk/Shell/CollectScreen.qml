@@ -62,7 +62,9 @@ Item {
             KioskLabel {
                 Layout.fillWidth: true
                 visible: screen.entering
-                text: qsTr("Last 6 characters of the applicant's ID number")
+                text: screen.collect.cardReader
+                      ? qsTr("Lay the applicant's ID card on the reader, or type the last 6 characters of its number")
+                      : qsTr("Last 6 characters of the applicant's ID number")
                 font.bold: true
             }
             KioskTextField {
