@@ -344,7 +344,7 @@ def _check_summary(problems: list[Problem], lang: str, targets: dict[str, str]) 
         "</a></li>" for p in problems
     )
     return (
-        '<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-title">'
+        '<div class="error-summary" role="alert" tabindex="-1" autofocus aria-labelledby="error-title">'
         f'<h2 id="error-title">{e(t("error_title", lang))}</h2><ul>{items}</ul></div>'
     )
 
