@@ -14,7 +14,7 @@ from typing import Annotated
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 import forms
 from backend.clock import beijing_date
@@ -140,6 +140,19 @@ def start(request: Request, form: Posted, ctx: Ctx) -> Response:
     return RedirectResponse(f"{_base(token)}/{service.steps[0].id}", status_code=303)
 
 
+@router.get("/apply/scope-search")
+def scope_search(q: str = "", service: str = "", lang: str = "zh") -> JSONResponse:
+    """Catalogue items for the search-as-you-type script (catalogue words only, nothing
+    personal): the same search the Search button runs on the server."""
+    lang = _lang(lang)
+    items = [
+        {"id": item.id, "text": item.en if lang == "en" else item.text}
+        for item in (forms.catalogue_search(q[:40], 20) if q.strip() else [])
+        if service not in item.not_for
+    ]
+    return JSONResponse(items)
+
+
 # --- question pages ------------------------------------------------------------------------
 
 
@@ -232,10 +245,12 @@ def _question_page(
     if back_to_check:
         back = f"{_base(token)}/{CHECK}"
     caption = f'<p class="caption">{e(pick(service.title, lang))}</p>'
+    has_scope = any(f.type == "scope" for step in spec.steps for f in step.fields)
     return layout(
         pick(spec.title, lang), caption + form, lang,
         toggle_href=f"{_base(token)}/{spec.id}?lang={_other(lang)}",
         back_href=back, errors=error_summary(problems, lang, out.targets),
+        scripts=("/apply/static/scope.js",) if has_scope else (),
     )
 
 
