@@ -336,7 +336,10 @@ def _check_page(token: str, draft: drafts.Draft, problems: list[Problem]) -> str
     for p in problems:
         page = page_of_problem(draft, p.field)
         if page is not None:
-            targets[p.field] = f"{_base(token)}/{page}?return=check#{html_id(p.field)}"
+            anchor = p.field
+            if anchor == "declarations" and declarations_of(draft):
+                anchor = f"declarations.{declarations_of(draft)[0].id}"
+            targets[p.field] = f"{_base(token)}/{page}?return=check#{html_id(anchor)}"
     summary = _check_summary(problems, lang, targets)
     form = (
         f'<form method="post" action="{_base(token)}/submit">'
