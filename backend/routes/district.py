@@ -31,6 +31,8 @@ VIEWERS = {StaffRole.DISTRICT, StaffRole.DEPARTMENT, StaffRole.FLEET}
 COOKIE = "staff_token"
 LOGIN_CSRF = "district_csrf"
 MAX_DAYS = 366
+# Beyond these no application can exist, and date.max + 1 day would overflow.
+EARLIEST, LATEST = date(2000, 1, 1), date(2999, 12, 31)
 REFUSALS = {401: {"model": Message}, 403: {"model": Message}, 422: {"model": Message}}
 
 
@@ -38,7 +40,7 @@ def _range(ctx: Ctx, first: date | None, last: date | None) -> tuple[date, date]
     today = beijing_date(ctx.now())
     last = last or today
     first = first or last - timedelta(days=6)
-    if first > last or (last - first).days >= MAX_DAYS:
+    if first > last or (last - first).days >= MAX_DAYS or first < EARLIEST or last > LATEST:
         raise ApiRefusal(
             422, "bad-range",
             f"日期范围无效：起始日不得晚于结束日，且不超过 {MAX_DAYS} 天。",

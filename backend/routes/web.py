@@ -14,7 +14,7 @@ from typing import Annotated
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 import forms
 from backend.clock import beijing_date
@@ -141,6 +141,19 @@ def start(request: Request, form: Posted, ctx: Ctx) -> Response:
     return RedirectResponse(f"{_base(token)}/{service.steps[0].id}", status_code=303)
 
 
+@router.get("/apply/scope-search")
+def scope_search(q: str = "", service: str = "", lang: str = "zh") -> JSONResponse:
+    """Catalogue items for the search-as-you-type script (catalogue words only, nothing
+    personal): the same search the Search button runs on the server."""
+    lang = _lang(lang)
+    items = [
+        {"id": item.id, "text": item.en if lang == "en" else item.text}
+        for item in (forms.catalogue_search(q[:40], 20) if q.strip() else [])
+        if service not in item.not_for
+    ]
+    return JSONResponse(items)
+
+
 # --- question pages ------------------------------------------------------------------------
 
 
@@ -233,10 +246,12 @@ def _question_page(
     if back_to_check:
         back = f"{_base(token)}/{CHECK}"
     caption = f'<p class="caption">{e(pick(service.title, lang))}</p>'
+    has_scope = any(f.type == "scope" for step in spec.steps for f in step.fields)
     return layout(
         pick(spec.title, lang), caption + form, lang,
         toggle_href=f"{_base(token)}/{spec.id}?lang={_other(lang)}",
         back_href=back, errors=error_summary(problems, lang, out.targets),
+        scripts=("/apply/static/scope.js",) if has_scope else (),
     )
 
 
@@ -323,7 +338,10 @@ def _check_page(token: str, draft: drafts.Draft, problems: list[Problem]) -> str
     for p in problems:
         page = page_of_problem(draft, p.field)
         if page is not None:
-            targets[p.field] = f"{_base(token)}/{page}?return=check#{html_id(p.field)}"
+            anchor = p.field
+            if anchor == "declarations" and declarations_of(draft):
+                anchor = f"declarations.{declarations_of(draft)[0].id}"
+            targets[p.field] = f"{_base(token)}/{page}?return=check#{html_id(anchor)}"
     summary = _check_summary(problems, lang, targets)
     form = (
         f'<form method="post" action="{_base(token)}/submit">'
@@ -346,7 +364,7 @@ def _check_summary(problems: list[Problem], lang: str, targets: dict[str, str]) 
         "</a></li>" for p in problems
     )
     return (
-        '<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-title">'
+        '<div class="error-summary" role="alert" tabindex="-1" autofocus aria-labelledby="error-title">'
         f'<h2 id="error-title">{e(t("error_title", lang))}</h2><ul>{items}</ul></div>'
     )
 

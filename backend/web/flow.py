@@ -76,6 +76,7 @@ def apply_answers(draft: Draft, spec: PageSpec, form: dict[str, list[str]]) -> N
     if spec.kind == "offer":
         offered = {o.addon.id for o in offers(draft)}
         draft.chosen = [a for a in dict.fromkeys(form.get("addons", [])) if a in offered]
+        _keep_wanted_declarations(draft)
         return
     if spec.kind == "declarations":
         wanted = {d.id for d in declarations_of(draft)}
@@ -94,6 +95,17 @@ def apply_answers(draft: Draft, spec: PageSpec, form: dict[str, list[str]]) -> N
         for fld in step.fields:
             if not fld.visible(target):
                 target.pop(fld.id, None)
+    # A changed scope may no longer call for an add-on chosen earlier: it is no longer applied for.
+    if spec.addon is None:
+        offered = {o.addon.id for o in offers(draft)}
+        draft.chosen = [a for a in draft.chosen if a in offered]
+        _keep_wanted_declarations(draft)
+
+
+def _keep_wanted_declarations(draft: Draft) -> None:
+    """Confirmations of a dropped add-on's declarations go with it."""
+    wanted = {d.id for d in declarations_of(draft)}
+    draft.declarations = [d for d in draft.declarations if d in wanted]
 
 
 def page_problems(draft: Draft, spec: PageSpec, today) -> list[forms.Problem]:

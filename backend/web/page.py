@@ -49,6 +49,7 @@ def layout(
     toggle_href: str | None = None,
     back_href: str | None = None,
     errors: str = "",
+    scripts: tuple[str, ...] = (),
 ) -> str:
     """A whole page: header with the language toggle, the optional Back link, then the body."""
     html_lang = "en" if lang == "en" else "zh-CN"
@@ -64,7 +65,9 @@ def layout(
         f'<!DOCTYPE html><html lang="{html_lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{e(prefix + title)} – {e(t('site', lang))}</title>"
-        '<link rel="stylesheet" href="/apply/static/site.css"></head><body>'
+        '<link rel="stylesheet" href="/apply/static/site.css">'
+        + "".join(f'<script src="{e(src)}" defer></script>' for src in scripts)
+        + "</head><body>"
         f'<header class="top"><span class="site">{e(t("site", lang))}</span>{toggle}</header>'
         f'<main id="main">{back}{errors}<h1>{e(title)}</h1>{body}</main></body></html>'
     )
@@ -80,7 +83,7 @@ def error_summary(problems: list[Problem], lang: str, target_of: dict[str, str])
         for p in problems
     )
     return (
-        '<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-title">'
+        '<div class="error-summary" role="alert" tabindex="-1" autofocus aria-labelledby="error-title">'
         f'<h2 id="error-title">{e(t("error_title", lang))}</h2><ul>{items}</ul></div>'
     )
 

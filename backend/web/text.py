@@ -23,7 +23,7 @@ UI: dict[str, Text] = {
     "change": Text("修改", "Change"),
     "error_title": Text("请修改以下问题", "There is a problem"),
     "error_prefix": Text("错误：", "Error: "),
-    "optional": Text("（选填）", "(optional)"),
+    "optional": Text("（选填）", " (optional)"),
     "only_if": Text("仅当“{field}”选择“{value}”时填写。", "Only if “{field}” is “{value}”."),
     "addons_title": Text("一并申请许可证或备案", "Apply for permits or filings at the same time"),
     "addons_lead": Text(

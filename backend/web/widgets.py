@@ -187,9 +187,10 @@ def _scope(fld: Field, value: object, path: str, fid: str, label: str, hint: str
     out.add(path, fid if n else sid)
     boxes += (
         f'<div class="search"><label for="{sid}">{e(t("scope_search", lang))}</label>'
-        f'<input id="{sid}" name="_search" type="search" value="{e(search)}">'
+        f'<input id="{sid}" name="_search" type="search" value="{e(search)}"'
+        f' data-scope-field="{e(path)}" data-service="{e(service_id)}">'
         f'<button class="secondary" name="_action" value="search">{e(t("search", lang))}</button>'
-        "</div>"
+        f'<div id="{sid}-live" aria-live="polite"></div></div>'
     )
     out.html += _fieldset(label, hint, _error_line(own, lang, fid), boxes, error_cls, described)
 

@@ -219,4 +219,21 @@ def test_every_page_weighs_at_most_100_kb_with_its_stylesheet(web):
     for path in ["/apply/", *visited, done]:
         body = web.get(path).content
         assert len(body) + css <= 100_000, (path, len(body))
-        assert b"<script" not in body  # works without JavaScript: there is none
+        assert parse(body.decode()).inline_script_or_style == 0
+
+
+def test_a_scope_without_the_trigger_drops_the_chosen_addon(web):
+    """Change the scope from the check page so the food permit is no longer needed: the add-on
+    pages go, and the application is complete without them."""
+    app = forms.samples.valid_application("individual_business", addons=("food_business",))
+    check_path = walk(web, app, [])
+    assert "addon-food_business" in web.get(check_path).text
+    business = check_path.replace("/check", "/business?return=check")
+    page = parse(web.get(business).text)
+    plain = forms.samples.valid_application("individual_business")
+    reply = web.post(business, data=form([("csrf", csrf_of(page)),
+                                          *answers_for_page(plain, "business")]))
+    assert reply.status_code == 303 and reply.headers["location"].endswith("/check")
+    check = web.get(check_path)
+    assert "addon-food_business" not in check.text
+    assert not parse(check.text).summary_links

@@ -112,3 +112,23 @@ def test_the_axe_scan_can_fail(base):
         browser.start(driver, base, "individual_business")
         driver.execute_script("document.querySelector('label[for=f-operator_name]').remove()")
         assert any(v.startswith("label") for v in axe_violations(driver))
+
+
+def test_scope_search_as_you_type(base):
+    """The optional script: typing shows catalogue items to tick, without pressing Search."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    app = forms.samples.valid_application("individual_business")
+    expected = forms.catalogue_search("餐饮", 20)[0]
+    with browser.chromium(browser.PHONE) as driver:
+        browser.start(driver, base, app.service)
+        browser.fill(driver, browser.answers_for_page(app, "operator"))
+        browser.press_continue(driver)
+        assert browser.page_id(driver) == "business"
+        driver.find_element(By.ID, "f-scope-search").send_keys("餐饮")
+        live = WebDriverWait(driver, 10).until(
+            lambda d: d.find_elements(By.CSS_SELECTOR, "#f-scope-search-live input")
+        )
+        assert expected.id in [el.get_attribute("value") for el in live]
+        assert axe_violations(driver) == []

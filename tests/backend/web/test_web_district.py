@@ -68,6 +68,8 @@ def test_figures_for_a_day_of_mixed_traffic(start_backend):
             assert client.get("/v1/district/figures").status_code == 200
             bad = client.get("/v1/district/figures?from=2026-12-04&to=2026-12-03")
             assert bad.status_code == 422
+            edge = client.get("/v1/district/figures?from=9999-12-31&to=9999-12-31")
+            assert edge.status_code == 422
         # Counted by hand: 4 received on 3 Dec (3 at a terminal, 1 on the web); the
         # 23:00 one belongs to 2 Dec.
         assert got["total"] == 4
