@@ -209,6 +209,14 @@ def _service_title(service_id: str, lang: str) -> str:
     return title.en if lang == "en" else title.zh
 
 
+def _addon_title(addon_id: str, lang: str) -> str:
+    try:
+        title = forms.addon(addon_id).title
+    except (forms.UnknownAddOn, KeyError):
+        return addon_id
+    return title.en if lang == "en" else title.zh
+
+
 def _level_name(level: str, lang: str) -> str:
     try:
         found = ReviewLevel(level)
@@ -247,7 +255,8 @@ def _figures_page(request: Request, f: Figures, lang: str) -> str:
         for lv in f.levels
     )
     addons = "".join(
-        f'<tr><td>{e(a)}</td><td class="n">{n}</td></tr>' for a, n in f.addons_issued.items()
+        f'<tr><td>{e(_addon_title(a, lang))}</td><td class="n">{n}</td></tr>'
+        for a, n in f.addons_issued.items()
     ) or f'<tr><td colspan="2">{e(w("none", lang))}</td></tr>'
     csrf = request.cookies.get(LOGIN_CSRF, "")
     body = (

@@ -59,6 +59,7 @@ def _district(base: str, folder: Path, out: Path) -> list[Path]:
     with session_factory(engine)() as session, session.begin():
         token = add_staff(session, "screenshots", StaffRole.DISTRICT)
     engine.dispose()
+    _terminal_traffic(base, folder)
     with browser.chromium(browser.DESKTOP) as driver:
         driver.get(f"{base}/district/")
         driver.find_element(By.ID, "token").send_keys(token)
@@ -72,6 +73,45 @@ def _district(base: str, folder: Path, out: Path) -> list[Path]:
         phone = out / "web-district-phone.png"
         browser.screenshot(driver, phone)
     return [path, phone]
+
+
+TRADES = "甲乙丙丁戊己庚辛壬癸春夏秋冬梅兰竹菊"
+
+
+def _terminal_traffic(base: str, folder: Path) -> None:
+    """A day of mixed traffic beside the web applications: a terminal registers and sends
+    corner shops selling food (approved at once, with the permit) and caterers (held for the
+    on-site inspection), signed with its own key as any terminal's requests are."""
+    from datetime import datetime
+
+    import httpx
+
+    from backend.db import make_engine, session_factory
+    from backend.models import Kiosk, KioskPublicKey
+    from wire import KioskKey
+
+    key = KioskKey.generate("NH-SHOT-001")
+    engine = make_engine(f"sqlite:///{folder / 'w.db'}")
+    with session_factory(engine)() as session, session.begin():
+        now = datetime.utcnow()
+        session.add(Kiosk(id=key.kiosk_id, enabled=True, created_at=now))
+        session.flush()
+        session.add(KioskPublicKey(kiosk_id=key.kiosk_id, key_id=key.key_id,
+                                   public_key=key.public_raw, created_at=now))
+    engine.dispose()
+    with httpx.Client(base_url=base, timeout=20) as client:
+        for n in range(6):
+            app = forms.samples.valid_application("individual_business", addons=("food_business",))
+            shop = n % 3 != 2
+            app.answers["name"] = f"佛山市南海区桂城{TRADES[n]}{TRADES[n + 6]}{'百货店' if shop else '餐馆'}"
+            if shop:
+                app.answers["scope"] = ["daily_goods_sales", "food_sales"]
+                app.addons["food_business"].update(business_format="seller",
+                                                   business_items=["prepackaged", "bulk"])
+            body = json.dumps(app.to_json(), ensure_ascii=False).encode()
+            headers = {"Content-Type": "application/json", "Idempotency-Key": app.id,
+                       **key.sign("POST", "/v1/applications", body)}
+            client.post("/v1/applications", content=body, headers=headers).raise_for_status()
 
 
 def main(out: Path) -> int:

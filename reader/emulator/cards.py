@@ -1,8 +1,10 @@
 """Sample cards of the virtual reader: fictional people, numbers made with GB 11643-1999's
-check character (the tests confirm each with python-stdnum), none belonging to anyone.
+check character (the tests confirm each with python-stdnum), none belonging to anyone. The
+region code is the one in force at birth (GB/T 2260: 南海县 440622 until 1992, 南海市 440682
+until 2002, 南海区 440605 since), as python-stdnum checks and real numbers are.
 
 Card 1 carries a rare character (䶮, U+4DAE, CJK Extension A: inside UCS-2, as the card's
-text must be); card 2 has expired; card 3 is long-term (长期), as cards issued after 46 are.
+text must be); card 2 has expired; card 3 is long-term (长期).
 """
 
 from __future__ import annotations
@@ -32,13 +34,13 @@ class SampleCard:
 
 CARDS = (
     SampleCard("陈志明", "1", "01", "19850314", "广东省佛山市南海区桂城街道南海大道北88号",
-               with_check("44060519850314123"), "佛山市公安局南海分局", "20200601", "20400601"),
+               with_check("44062219850314123"), "佛山市公安局南海分局", "20200601", "20400601"),
     SampleCard("刘䶮", "1", "01", "19920708", "广东省佛山市南海区大沥镇黄岐广佛路12号",
-               with_check("44060519920708451"), "佛山市公安局南海分局", "20180315", "20380315"),
-    SampleCard("黄丽华", "2", "01", "19780102", "广东省佛山市南海区里水镇和顺大道3号",
-               with_check("44060519780102002"), "佛山市公安局南海分局", "20050910", "20250910"),
-    SampleCard("韦秀英", "2", "08", "19600520", "广西壮族自治区南宁市青秀区民族大道9号",
-               with_check("45010319600520302"), "南宁市公安局青秀分局", "20151120", "长期"),
+               with_check("44068219920708451"), "佛山市公安局南海分局", "20180315", "20380315"),
+    SampleCard("黄丽华", "2", "01", "19880102", "广东省佛山市南海区里水镇和顺大道3号",
+               with_check("44062219880102002"), "佛山市公安局南海分局", "20050910", "20250910"),
+    SampleCard("韦秀英", "2", "08", "19900520", "广西壮族自治区南宁市青秀区民族大道9号",
+               with_check("45010319900520302"), "南宁市公安局青秀分局", "20151120", "长期"),
 )
 
 WIDTHS = (30, 2, 4, 16, 70, 36, 30, 16, 16, 36)  # GA/T 490: bytes of UCS-2 per field
