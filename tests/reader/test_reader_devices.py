@@ -172,3 +172,25 @@ def test_the_emulator_prints_its_path_first(kind, commands):
     finally:
         process.stdin.close()
         process.wait(10)
+
+
+def test_damage_the_checksum_cannot_see_is_caught_by_reading_twice(card_reader):
+    """Two bytes of the name changed by the same mask leave the XOR unchanged (GA 467-2013's
+    checksum cannot see it): the first read says 李→杏-like nonsense, the second disagrees, the
+    third agrees with the second, and the card comes out right."""
+    card_reader.place(0)
+    original, damaged = card_reader._send, []
+
+    def cancelling_damage(data):
+        if len(data) > 1000 and not damaged:
+            data = bytearray(data)
+            at = 5 + 2 + 3 + 4  # the first byte of the text: the name's first character
+            data[at] ^= 0x01
+            data[at + 2] ^= 0x01  # the second character, same mask: XOR unchanged
+            damaged.append(True)
+            data = bytes(data)
+        original(data)
+
+    card_reader._send = cancelling_damage
+    result = reader_for(card_reader).read_card()
+    assert damaged and result.status is CardStatus.READ and result.card.name == "陈志明"
