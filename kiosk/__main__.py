@@ -4,6 +4,8 @@
     kiosk [--config PATH] screenshots DIR     every screen in both languages, as PNG, offscreen
     kiosk [--config PATH] demo --out DIR      a scripted registration end to end, offscreen, with
                                               the embedded backend and virtual printers
+    kiosk [--config PATH] diag [--json] [--check NAME]
+                                              the technician's checks; exit 0 ok, 1 warnings, 2 failures
 
 Exit codes: 0 normal, 2 no display found, 3 the configuration is refused, 4 the QML did not
 load (systemd restarts the unit on any non-zero code).
@@ -31,6 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     shots.add_argument("directory", type=Path, metavar="DIR")
     demo = commands.add_parser("demo", help="walk a scripted registration end to end, headless")
     demo.add_argument("--out", type=Path, default=Path("demo-output"), metavar="DIR")
+    diag = commands.add_parser("diag", help="the technician's checks (0 ok, 1 warnings, 2 failures)")
+    diag.add_argument("--json", action="store_true", help="one JSON document instead of text")
+    diag.add_argument("--check", metavar="NAME", help="only this check")
     return parser
 
 
@@ -47,6 +52,10 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.screenshots import render_all
 
         return render_all(cfg, args.directory)
+    if args.command == "diag":
+        from kiosk.diagnostics.cli import diagnose
+
+        return diagnose(cfg, as_json=args.json, only=args.check)
     if args.command == "demo":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from kiosk.demo.run import run_demo

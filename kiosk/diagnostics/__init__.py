@@ -1,0 +1,1 @@
+"""The technician's diagnostics: checks shared by the command line and (later) the screens."""
