@@ -57,9 +57,8 @@ def _bad(name: str, level: Level, detail: tuple[str, str], advice: tuple[str, st
 # --- configuration and the machine ------------------------------------------------------------
 
 def check_configuration(cfg: KioskConfig) -> CheckResult:
-    from printer.opening import config_problems
-
     from kiosk.config import printers_config
+    from printer.opening import config_problems
 
     problems = config_problems(printers_config(cfg))
     if problems:

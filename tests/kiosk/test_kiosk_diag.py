@@ -14,7 +14,14 @@ import pytest
 from forms.samples import valid_application
 from kiosk.config import Backend, KioskConfig, PrinterPort, Printers, Technician, hash_pin
 from kiosk.counter.embedded import EmbeddedBackend, free_port
-from kiosk.diagnostics.checks import Level, check_backend, check_database, check_devices, check_outbox, run_checks
+from kiosk.diagnostics.checks import (
+    Level,
+    check_backend,
+    check_database,
+    check_devices,
+    check_outbox,
+    run_checks,
+)
 from kiosk.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
