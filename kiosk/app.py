@@ -356,6 +356,7 @@ def _open_counter(t: Terminal) -> None:
         t.handover.counter = t.collect.counter = result.counter
         t.journey.form.set_submission(result.counter)
         result.relay.start()
+        result.heartbeat.start()
         from PySide6.QtCore import QTimer
 
         housekeeping = QTimer(t.window)  # hourly: the retention period is counted in days

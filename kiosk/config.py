@@ -135,6 +135,7 @@ class KioskConfig:
     sync: Sync = field(default_factory=lambda: Sync())
     counter: CounterSettings = field(default_factory=lambda: CounterSettings())
     readers: Readers = field(default_factory=lambda: Readers())
+    diagnostics: Diagnostics = field(default_factory=lambda: Diagnostics())
     source: Path | None = None  # the file these settings came from, None for embedded defaults
 
     @property
@@ -210,6 +211,8 @@ def parse_config(raw: Mapping[str, Any], *, base_dir: Path, source: Path | None 
         sync=_sync(reader),
         counter=_counter(reader),
         readers=_readers(reader),
+        diagnostics=Diagnostics(heartbeat_seconds=reader.get(
+            "diagnostics.heartbeat_seconds", Diagnostics.heartbeat_seconds, _integer(0, 3600))),
         source=source,
     )
     reader.reject_unknown()
@@ -536,3 +539,9 @@ def _readers(r: _Reader) -> Readers:
     return Readers(idcard=_reader_port(r, "readers.idcard", d.idcard),
                    virtual_card=r.get("readers.virtual_card", d.virtual_card, _integer(-1, 3)),
                    scanner=_reader_port(r, "readers.scanner", d.scanner))
+
+
+@dataclass(frozen=True)
+class Diagnostics:
+    # The checks' snapshot goes to the backend's fleet view this often (0: never).
+    heartbeat_seconds: int = 60

@@ -9,7 +9,7 @@ confirm stage that it cannot submit, and the log says why.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.config import KioskConfig, printers_config
@@ -28,9 +28,11 @@ class OpenCounter:
     printers: object
     backend: EmbeddedBackend | None
     url: str
-    closers: list = field(default_factory=list)
+    heartbeat: object = None  # kiosk.diagnostics.heartbeat.Heartbeat
 
     def close(self) -> None:
+        if self.heartbeat is not None:
+            self.heartbeat.stop()
         self.relay.stop()
         if self.counter.collection is not None:
             self.counter.collection.close()
@@ -76,4 +78,14 @@ def open_counter(cfg: KioskConfig, *, on_decision=None, on_parked=None) -> OpenC
                       collection=Collection(url, signer, cfg.backend.timeout_seconds),
                       pdf_dir=cfg.data_dir / "licences")
     log.info("counter open: backend %s%s", url, " (embedded)" if embedded else "")
-    return OpenCounter(counter, relay, printers, embedded, url)
+    from kiosk.diagnostics.heartbeat import Heartbeat
+
+    def devices() -> list[tuple[str, str, str]]:
+        found = []
+        for name, driver in (("receipt-printer", printers.receipt), ("licence-printer", printers.licence)):
+            status = driver.status()
+            found.append((name, status.state.value, status.detail))
+        return found
+
+    heartbeat = Heartbeat(cfg, url, signer, devices, cfg.diagnostics.heartbeat_seconds)
+    return OpenCounter(counter, relay, printers, embedded, url, heartbeat)

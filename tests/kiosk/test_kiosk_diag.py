@@ -117,3 +117,29 @@ def test_the_command_line_exit_codes_and_json(tmp_path, backend):
     assert diag(config, "--check", "backend").returncode == 2
     unknown = diag(config, "--check", "nonsense")
     assert unknown.returncode == 2 and "no check named" in unknown.stderr
+
+
+def test_the_heartbeat_arrives_in_the_fleet_view_without_anything_personal(tmp_path, backend):
+    import httpx
+
+    from kiosk.diagnostics.heartbeat import Heartbeat
+    from kiosk.sync import KeyFileSigner
+
+    cfg = replace(sound(tmp_path, backend), terminal=replace(KioskConfig().terminal, id="NH-DIAG-001"))
+    cfg.log_dir.mkdir(parents=True)
+    (cfg.log_dir / "kiosk.log").write_text(
+        "2026-12-03 07:00:00,000 ERROR kiosk.counter: failed for 440622198503141239 13800138000\n",
+        encoding="utf-8")
+    beat = Heartbeat(cfg, backend.url, KeyFileSigner(backend.key_file),
+                     lambda: [("receipt-printer", "paper-near-end", "paper near end sensor")], 60)
+    assert beat.beat()
+    token = subprocess.run([sys.executable, "-m", "backend", "add-staff", "fleet-desk", "--role", "fleet",
+                            "--data-dir", str(backend.home)], capture_output=True, text=True,
+                           check=True).stdout.strip()
+    fleet = httpx.get(f"{backend.url}/v1/fleet", headers={"Authorization": f"Bearer {token}"}).json()
+    entry = next(k for k in fleet["kiosks"] if k["kiosk_id"] == "NH-DIAG-001")
+    snapshot = entry["snapshot"]
+    assert snapshot["devices"] == [{"name": "receipt-printer", "status": "paper-near-end",
+                                    "detail": "paper near end sensor"}]
+    assert snapshot["recent_errors"] and "440622198503141239" not in json.dumps(snapshot)
+    assert "13800138000" not in json.dumps(snapshot)
