@@ -184,6 +184,7 @@ def build_terminal(cfg: KioskConfig, *, entry: tuple[str, str] = ("Kiosk.Shell",
         "scopeFinder": scope_finder, "form": form, "idle": idle_countdown,
         "handover": handover, "collect": collect,
         "siteName": cfg.terminal.site_name, "siteNameEn": cfg.terminal.site_name_en,
+        "alternative": f"{cfg.diagnostics.alternative}\n{cfg.diagnostics.alternative_en}",
         "fullscreen": cfg.screen.fullscreen, "width": cfg.screen.width, "height": cfg.screen.height,
     })
     engine.loadFromModule(*entry)
@@ -322,6 +323,33 @@ def _warm_up(t: Terminal) -> None:
         _open_readers(t)
 
 
+SERVICE_WATCH_MS = 5000
+
+
+def _watch_service(t: Terminal, opened) -> None:
+    """Every few seconds, on the devices' thread: can a new visit be finished? (The receipt
+    printer's status and the outbox's oldest entry; kiosk/diagnostics/service_state.py.)"""
+    from PySide6.QtCore import QTimer
+
+    from kiosk.diagnostics.checks import check_outbox
+    from kiosk.diagnostics.service_state import out_of_service
+
+    def ask():
+        state = opened.printers.receipt.status().state.value
+        waited = check_outbox(t.cfg).data.get("oldest_pending_seconds", 0)
+        return out_of_service(state, waited, t.cfg.diagnostics.offline_hours)
+
+    def answered(reason, error: BaseException | None) -> None:
+        if error is None:
+            t.journey.set_out_of_service((reason.zh, reason.en) if reason else None)
+
+    watch = QTimer(t.window)
+    watch.setInterval(SERVICE_WATCH_MS)
+    watch.timeout.connect(lambda: t.device_worker.run(ask, answered))
+    watch.start()
+    t.device_worker.run(ask, answered)
+
+
 def _open_readers(t: Terminal) -> None:
     """The ID-card reader and the code scanner, on their own thread (a reader waiting for a
     card must never hold up a receipt)."""
@@ -358,6 +386,8 @@ def _open_counter(t: Terminal) -> None:
         result.relay.start()
         result.heartbeat.start()
         from PySide6.QtCore import QTimer
+
+        _watch_service(t, result)
 
         housekeeping = QTimer(t.window)  # hourly: the retention period is counted in days
         housekeeping.setInterval(HOUSEKEEPING_MS)

@@ -211,8 +211,7 @@ def parse_config(raw: Mapping[str, Any], *, base_dir: Path, source: Path | None 
         sync=_sync(reader),
         counter=_counter(reader),
         readers=_readers(reader),
-        diagnostics=Diagnostics(heartbeat_seconds=reader.get(
-            "diagnostics.heartbeat_seconds", Diagnostics.heartbeat_seconds, _integer(0, 3600))),
+        diagnostics=_diagnostics(reader),
         source=source,
     )
     reader.reject_unknown()
@@ -545,3 +544,18 @@ def _readers(r: _Reader) -> Readers:
 class Diagnostics:
     # The checks' snapshot goes to the backend's fleet view this often (0: never).
     heartbeat_seconds: int = 60
+    # Out of service: the attract screen says so when the receipt printer cannot print or an
+    # application has waited this long for the backend, and names the nearest alternative.
+    offline_hours: int = 24
+    alternative: str = "请到一楼政务服务窗口办理，或使用“粤商通”手机办理。"
+    alternative_en: str = "Please go to the service counter on the ground floor, or apply on your phone."
+
+
+def _diagnostics(r: _Reader) -> Diagnostics:
+    d = Diagnostics()
+    return Diagnostics(
+        heartbeat_seconds=r.get("diagnostics.heartbeat_seconds", d.heartbeat_seconds, _integer(0, 3600)),
+        offline_hours=r.get("diagnostics.offline_hours", d.offline_hours, _integer(1, 720)),
+        alternative=r.get("diagnostics.alternative", d.alternative, _text(80)),
+        alternative_en=r.get("diagnostics.alternative_en", d.alternative_en, _text(160)),
+    )

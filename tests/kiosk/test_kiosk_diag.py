@@ -143,3 +143,17 @@ def test_the_heartbeat_arrives_in_the_fleet_view_without_anything_personal(tmp_p
                                     "detail": "paper near end sensor"}]
     assert snapshot["recent_errors"] and "440622198503141239" not in json.dumps(snapshot)
     assert "13800138000" not in json.dumps(snapshot)
+
+
+@pytest.mark.parametrize(("state", "waited_h", "out"), [
+    ("ready", 0, False), ("paper-near-end", 0, False), ("unknown", 0, False),
+    ("paper-out", 0, True), ("cover-open", 0, True), ("disconnected", 0, True),
+    ("ready", 23, False), ("ready", 25, True),
+])
+def test_out_of_service_only_when_a_visit_could_not_be_finished(state, waited_h, out):
+    from kiosk.diagnostics.service_state import out_of_service
+
+    reason = out_of_service(state, waited_h * 3600, 24)
+    assert (reason is not None) is out
+    if reason:
+        assert reason.zh and reason.en.isascii()

@@ -53,8 +53,12 @@ def test_submit_prints_the_receipt_then_the_licence_approved_at_once(start_termi
 def test_out_of_paper_keeps_the_citizen_informed_and_prints_when_paper_is_loaded(start_terminal) -> None:
     d = open_terminal(start_terminal)
     receipt_printer = d.t.counter.printers.twins[0]
-    receipt_printer.raise_fault("paper-out")
-    fill_and_submit(d, demo_application())
+    sample = demo_application()
+    begin(d, sample.service)
+    walk(d, sample)
+    receipt_printer.raise_fault("paper-out")  # the paper runs out while this citizen fills in
+    d.tap("submitButton")
+    d.wait_screen("handover")
     handover = d.t.handover
     d.wait_until(lambda: handover.phase == "receipt-wait", timeout=20_000)
     shown = "\n".join(d.visible_texts())
@@ -107,3 +111,21 @@ def test_print_my_licence_with_a_wrong_tail_then_the_right_one(start_terminal) -
     d.tap("collectFinish")
     d.wait_screen("attract")
     assert d.t.collect.number == "" and d.t.collect.tail == ""
+
+
+def test_out_of_service_while_the_receipt_printer_cannot_print_and_back_by_itself(start_terminal) -> None:
+    d = open_terminal(start_terminal)
+    receipt_printer = d.t.counter.printers.twins[0]
+    receipt_printer.raise_fault("paper-out")
+    d.wait_until(lambda: d.t.journey.outOfService, timeout=15_000)
+    shown = "\n".join(d.visible_texts())
+    assert "暂停服务" in shown and "out of service" in shown and "回执打印机" in shown
+    assert "service counter" in shown  # where to go instead ([diagnostics] alternative_en)
+    assert not d.item("startButton").isEnabled() and not d.item("collectButton").isEnabled()
+    d.t.journey.start()
+    assert d.t.journey.screen == "attract"  # nobody starts what cannot be finished
+    receipt_printer.clear_fault("paper-out")
+    d.wait_until(lambda: not d.t.journey.outOfService, timeout=15_000)
+    assert d.item("startButton").isEnabled()
+    d.tap("startButton")
+    d.wait_screen("services")

@@ -52,12 +52,14 @@ class Journey(QObject):
     ended = Signal(str)
 
     cancelPendingChanged = Signal()  # noqa: N815 (QML name)
+    serviceChanged = Signal()  # noqa: N815 (QML name): in or out of service
     navigationChanged = Signal()  # noqa: N815 (canGoBack, without reloading the screen)
 
     def __init__(self, parent: QObject | None = None, apology_seconds: float = APOLOGY_SECONDS) -> None:
         super().__init__(parent)
         self.form: Any = None           # ApplicationForm, set by the composition root
         self._cancel_pending = False
+        self._out_of_service: tuple[str, str] | None = None
         self._screen = Screen.ATTRACT
         self._history: list[Screen] = []
         self._apology_timer = QTimer(self)
@@ -78,6 +80,21 @@ class Journey(QObject):
         if self._screen is Screen.FORM and self.form is not None and self.form.can_go_back():
             return True
         return bool(self._history) and self.inSession
+
+    @Property(bool, notify=serviceChanged)
+    def outOfService(self) -> bool:  # noqa: N802
+        return self._out_of_service is not None
+
+    @Property(str, notify=serviceChanged)
+    def outOfServiceText(self) -> str:  # noqa: N802
+        """Both languages, as the attract screen speaks to a passer-by who has not chosen one."""
+        return "" if self._out_of_service is None else "\n".join(self._out_of_service)
+
+    def set_out_of_service(self, reason: tuple[str, str] | None) -> None:
+        if reason != self._out_of_service:
+            self._out_of_service = reason
+            log.warning("out of service: %s", reason[1]) if reason else log.info("back in service")
+            emit(self.serviceChanged)
 
     @Property(bool, notify=cancelPendingChanged)
     def cancelPending(self) -> bool:  # noqa: N802
@@ -101,7 +118,7 @@ class Journey(QObject):
 
     @Slot()
     def start(self) -> None:
-        if self._screen is Screen.ATTRACT:
+        if self._screen is Screen.ATTRACT and self._out_of_service is None:
             self._history.clear()
             self._go(Screen.SERVICES, remember=False)
             emit(self.began)
@@ -132,7 +149,7 @@ class Journey(QObject):
     @Slot()
     def startCollect(self) -> None:  # noqa: N802
         """ "Print my licence" on the attract screen: a visit of its own."""
-        if self._screen is Screen.ATTRACT:
+        if self._screen is Screen.ATTRACT and self._out_of_service is None:
             self._history.clear()
             self._go(Screen.COLLECT, remember=False)
             emit(self.began)

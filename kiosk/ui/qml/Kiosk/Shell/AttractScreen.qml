@@ -11,6 +11,7 @@ Item {
     required property LanguageSwitch language
     required property string siteName
     required property string siteNameEn
+    property string alternative: ""
 
     // Large text on a small panel can need more than one screen's height: then it scrolls
     // rather than falling off the bottom.
@@ -62,6 +63,37 @@ Item {
                 horizontalAlignment: Text.AlignHCenter
             }
             Item { Layout.fillHeight: true; Layout.maximumHeight: 160 }
+            // Out of service (kiosk/diagnostics/service_state.py): said in both languages with
+            // where to go instead; the buttons below are then disabled.
+            Rectangle {
+                objectName: "outOfService"
+                visible: screen.journey.outOfService
+                Layout.fillWidth: true
+                implicitHeight: visible ? serviceColumn.implicitHeight + 48 : 0
+                radius: 16
+                color: Appearance.surface
+                border.width: 6
+                border.color: Appearance.text
+                ColumnLayout {
+                    id: serviceColumn
+                    x: 24
+                    y: 24
+                    width: parent.width - 48
+                    KioskLabel {
+                        readonly property bool bilingual: true  // both languages on purpose
+                        Layout.fillWidth: true
+                        text: "⚠ 暂停服务 · Temporarily out of service"
+                        font.bold: true
+                        font.pixelSize: Appearance.fontHeading
+                    }
+                    KioskLabel {
+                        objectName: "outOfServiceText"
+                        readonly property bool bilingual: true  // both languages on purpose
+                        Layout.fillWidth: true
+                        text: screen.journey.outOfServiceText + "\n" + screen.alternative
+                    }
+                }
+            }
             // Start leads; "print my licence" (come back with the receipt) sits beside it, so
             // a returning citizen finds it without a second screen.
             RowLayout {
@@ -74,6 +106,7 @@ Item {
                     Layout.preferredWidth: 3
                     Layout.preferredHeight: Appearance.targetSize * 1.6
                     primary: true
+                    enabled: !screen.journey.outOfService
                     font.pixelSize: Appearance.fontTitle
                     text: qsTr("Start")
                     onClicked: screen.journey.start()
@@ -83,6 +116,7 @@ Item {
                     Layout.fillWidth: true
                     Layout.preferredWidth: 2
                     Layout.preferredHeight: Appearance.targetSize * 1.6
+                    enabled: !screen.journey.outOfService
                     text: qsTr("Print my licence")
                     onClicked: screen.journey.startCollect()
                 }

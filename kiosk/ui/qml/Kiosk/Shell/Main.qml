@@ -18,6 +18,7 @@ Window {
     required property Collect collect
     required property string siteName
     required property string siteNameEn
+    property string alternative: ""
     required property bool fullscreen
 
     visible: true
@@ -82,7 +83,8 @@ Window {
     // waits: see preload), which keeps them out of the time to the first frame.
     readonly property var screens: ({
         attract: ["AttractScreen.qml", { journey: journey, language: language,
-                                         siteName: siteName, siteNameEn: siteNameEn }],
+                                         siteName: siteName, siteNameEn: siteNameEn,
+                                         alternative: alternative }],
         services: ["ServicesScreen.qml", { journey: journey, serviceList: serviceList }],
         service: ["ServiceScreen.qml", { journey: journey, serviceList: serviceList }],
         scope: ["ScopeFinderScreen.qml", { journey: journey, scopeFinder: scopeFinder }],
