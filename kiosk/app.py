@@ -83,6 +83,7 @@ class Terminal:
     identity: object = None  # kiosk.ui.viewmodels.identity_devices.IdentityDevices
     device_worker: object = None  # the card reader's and scanner's own thread
     readers: object = None  # kiosk.readers.OpenReaders once open
+    service_mode: object = None  # kiosk.ui.viewmodels.service_mode.ServiceMode
 
     def end_session(self, reason: str) -> None:
         """Wipe everything of the person who was here: one call, whatever ended the visit."""
@@ -130,7 +131,7 @@ class Terminal:
 def build_terminal(cfg: KioskConfig, *, entry: tuple[str, str] = ("Kiosk.Shell", "Main"),
                    apology_seconds: float | None = None,
                    on_first_frame: Callable[[], None] | None = None,
-                   with_counter: bool = True) -> Terminal:
+                   with_counter: bool = True, service_hold_ms: int = 5000) -> Terminal:
     os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
     # The kiosk keyboard style (kiosk/ui/qml/QtQuick/VirtualKeyboard/Styles/kiosk/style.qml):
     # key and candidate sizes from Appearance, so they meet the physical minimums.
@@ -178,11 +179,16 @@ def build_terminal(cfg: KioskConfig, *, entry: tuple[str, str] = ("Kiosk.Shell",
     worker = CounterWorker()
     handover = vm.Handover(session, worker, cfg.counter.decision_wait_seconds)
     collect = vm.Collect(session, worker)
+    device_worker = CounterWorker()
+    from kiosk.diagnostics.access import ServiceAccess
+
+    service_mode = vm.ServiceMode(cfg, ServiceAccess(cfg.data_dir, cfg.technician.pin_hash), device_worker)
 
     engine.setInitialProperties({
         "journey": journey, "language": language, "serviceList": services,
         "scopeFinder": scope_finder, "form": form, "idle": idle_countdown,
-        "handover": handover, "collect": collect,
+        "handover": handover, "collect": collect, "serviceMode": service_mode,
+        "serviceHoldMs": service_hold_ms,
         "siteName": cfg.terminal.site_name, "siteNameEn": cfg.terminal.site_name_en,
         "alternative": f"{cfg.diagnostics.alternative}\n{cfg.diagnostics.alternative_en}",
         "fullscreen": cfg.screen.fullscreen, "width": cfg.screen.width, "height": cfg.screen.height,
@@ -194,12 +200,11 @@ def build_terminal(cfg: KioskConfig, *, entry: tuple[str, str] = ("Kiosk.Shell",
     window = engine.rootObjects()[0]
     from kiosk.ui.viewmodels.identity_devices import IdentityDevices
 
-    device_worker = CounterWorker()
     identity = IdentityDevices(journey, form, collect, device_worker)
     terminal = Terminal(cfg, app, engine, window, session, journey, language, services,
                         scope_finder, idle_watch, idle_countdown, None, crash, translations,
                         appearance, handover, collect, worker, with_counter=with_counter,
-                        identity=identity, device_worker=device_worker)
+                        identity=identity, device_worker=device_worker, service_mode=service_mode)
     _wire(terminal)
     _after_first_frame(terminal, on_first_frame)
     return terminal
@@ -252,6 +257,12 @@ def _wire(t: Terminal) -> None:
         t.journey.show_handover()
 
     t.journey.form.submitted.connect(on_submitted)
+
+    # The technician's service mode: opened from the attract screen's corner, left by its own
+    # button, the top bar's Cancel or ten idle minutes.
+    t.journey.serviceModeOpened.connect(t.service_mode.open)
+    t.journey.serviceModeLeft.connect(t.service_mode.leave)
+    t.service_mode.closed.connect(t.journey.close_service_mode)
 
     # The idle timer pauses while the terminal works for the person in front of it (saving,
     # printing, waiting for an at-once decision): nobody is timed out by a slow printer.
@@ -381,6 +392,7 @@ def _open_counter(t: Terminal) -> None:
             log.error("the counter did not open, so this terminal cannot submit: %s", t.counter_error)
             return
         t.counter = result
+        t.service_mode.counter = result
         t.handover.counter = t.collect.counter = result.counter
         t.journey.form.set_submission(result.counter)
         result.relay.start()

@@ -65,7 +65,10 @@ def check_configuration(cfg: KioskConfig) -> CheckResult:
         return _bad("configuration", Level.FAILURE, ("打印机配置有误：" + "；".join(problems),
                                                      "Printer settings are wrong: " + "; ".join(problems)),
                     ("改正配置文件中的 [printers.*]。", "Correct [printers.*] in the configuration file."))
-    if cfg.technician.pin_hash == Technician.pin_hash:
+    from .access import ServiceAccess
+
+    # A PIN changed at the terminal (data_dir/technician.json) wins over the configured one.
+    if ServiceAccess(cfg.data_dir, cfg.technician.pin_hash).pin_hash == Technician.pin_hash:
         return _bad("configuration", Level.WARNING, ("仍在使用出厂维护密码。", "The shipped technician PIN is still set."),
                     ("为本终端设置新的维护密码（README「配置」）。", "Set a new technician PIN (README, Configuration)."))
     if cfg.backend.url == "embedded":

@@ -56,7 +56,7 @@ def start_terminal(qapp, qtbot, tmp_path: Path) -> Iterator[Callable[..., Driver
 
     def start(idle: tuple[int, int] | None = None, apology_seconds: float | None = None,
               screen: tuple[int, int] = (540, 960), diagonal: float = 21.5,
-              counter: bool = False) -> Driver:
+              counter: bool = False, service_hold_ms: int = 5000) -> Driver:
         path = tmp_path / "config.toml"
         text = CONFIG.replace("width = 540", f"diagonal_inches = {diagonal}\nwidth = {screen[0]}")
         path.write_text(text.replace("height = 960", f"height = {screen[1]}"), encoding="utf-8")
@@ -66,7 +66,8 @@ def start_terminal(qapp, qtbot, tmp_path: Path) -> Iterator[Callable[..., Driver
             cfg = cfg.with_overrides(session=SessionTimes(*idle))
         cfg.data_dir.mkdir(parents=True, exist_ok=True)
         configure_logging(cfg.log_dir)
-        terminal = build_terminal(cfg, apology_seconds=apology_seconds, with_counter=counter)
+        terminal = build_terminal(cfg, apology_seconds=apology_seconds, with_counter=counter,
+                                  service_hold_ms=service_hold_ms)
         started.append(terminal)
         qtbot.waitExposed(terminal.window)
         qtbot.waitUntil(lambda: terminal.ready, timeout=5000)

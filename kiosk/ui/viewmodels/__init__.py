@@ -11,7 +11,8 @@ from .idle_countdown import IdleCountdown
 from .journey import Journey, Screen
 from .language import LanguageSwitch
 from .scope_finder import ScopeFinder
+from .service_mode import ServiceMode
 from .services import ServiceList
 
-__all__ = ["Appearance", "ApplicationForm", "Collect", "Handover", "IdleCountdown", "Journey", "LanguageSwitch", "Screen", "ScopeFinder",
+__all__ = ["Appearance", "ApplicationForm", "Collect", "Handover", "IdleCountdown", "Journey", "LanguageSwitch", "Screen", "ScopeFinder", "ServiceMode",
            "ServiceList"]

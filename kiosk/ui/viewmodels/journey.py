@@ -35,6 +35,7 @@ class Screen(enum.StrEnum):
     FORM = "form"
     HANDOVER = "handover"  # submitted: saving, receipt, decision, licence (Handover)
     COLLECT = "collect"  # come back and print my licence (Collect)
+    SERVICE_MODE = "service-mode"  # the technician's (ServiceMode); never during a visit
     APOLOGY = "apology"
 
 
@@ -53,6 +54,8 @@ class Journey(QObject):
 
     cancelPendingChanged = Signal()  # noqa: N815 (QML name)
     serviceChanged = Signal()  # noqa: N815 (QML name): in or out of service
+    serviceModeOpened = Signal()  # noqa: N815
+    serviceModeLeft = Signal()  # noqa: N815
     navigationChanged = Signal()  # noqa: N815 (canGoBack, without reloading the screen)
 
     def __init__(self, parent: QObject | None = None, apology_seconds: float = APOLOGY_SECONDS) -> None:
@@ -154,6 +157,19 @@ class Journey(QObject):
             self._go(Screen.COLLECT, remember=False)
             emit(self.began)
 
+    @Slot()
+    def showServiceMode(self) -> None:  # noqa: N802
+        """The corner held on the attract screen: the technician's PIN. Not a citizen's visit
+        (no `began`: the idle watch stays off; the service mode has its own ten minutes)."""
+        if self._screen is Screen.ATTRACT:
+            self._history.clear()
+            self._go(Screen.SERVICE_MODE, remember=False)
+            emit(self.serviceModeOpened)
+
+    def close_service_mode(self) -> None:
+        if self._screen is Screen.SERVICE_MODE:
+            self._go(Screen.ATTRACT, remember=False)
+
     def form_changed(self) -> None:
         """The form moved: Back may have become possible (or not)."""
         emit(self.navigationChanged)
@@ -188,6 +204,10 @@ class Journey(QObject):
 
     def _end(self, reason: EndReason) -> None:
         self._set_cancel_pending(False)
+        if self._screen is Screen.SERVICE_MODE:  # the top bar's Cancel leaves the service mode
+            self._go(Screen.ATTRACT, remember=False)
+            emit(self.serviceModeLeft)
+            return
         if not self.inSession:
             return
         self._history.clear()

@@ -12,6 +12,7 @@ Item {
     required property string siteName
     required property string siteNameEn
     property string alternative: ""
+    property int serviceHoldMs: 5000
 
     // Large text on a small panel can need more than one screen's height: then it scrolls
     // rather than falling off the bottom.
@@ -169,5 +170,17 @@ Item {
             }
             Item { Layout.fillHeight: true; Layout.maximumHeight: 40 }
         }
+    }
+
+    // The technician's way in: the top-left corner held for five seconds, which nobody does by
+    // accident (a tap or a swipe there does nothing). Then the PIN.
+    MouseArea {
+        objectName: "serviceCorner"
+        x: 0
+        y: 0
+        width: 160
+        height: 160
+        pressAndHoldInterval: screen.serviceHoldMs
+        onPressAndHold: screen.journey.showServiceMode()
     }
 }

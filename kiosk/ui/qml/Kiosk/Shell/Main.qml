@@ -16,6 +16,8 @@ Window {
     required property IdleCountdown idle
     required property Handover handover
     required property Collect collect
+    required property ServiceMode serviceMode
+    property int serviceHoldMs: 5000
     required property string siteName
     required property string siteNameEn
     property string alternative: ""
@@ -84,13 +86,14 @@ Window {
     readonly property var screens: ({
         attract: ["AttractScreen.qml", { journey: journey, language: language,
                                          siteName: siteName, siteNameEn: siteNameEn,
-                                         alternative: alternative }],
+                                         alternative: alternative, serviceHoldMs: serviceHoldMs }],
         services: ["ServicesScreen.qml", { journey: journey, serviceList: serviceList }],
         service: ["ServiceScreen.qml", { journey: journey, serviceList: serviceList }],
         scope: ["ScopeFinderScreen.qml", { journey: journey, scopeFinder: scopeFinder }],
         apology: ["ApologyScreen.qml", { journey: journey }],
         handover: ["HandoverScreen.qml", { journey: journey, handover: handover }],
         collect: ["CollectScreen.qml", { journey: journey, collect: collect }],
+        "service-mode": ["ServiceModeScreen.qml", { journey: journey, serviceMode: serviceMode }],
         form: ["../Journey/FormScreen.qml", { journey: journey, form: form, scopeFinder: scopeFinder }]
     })
 
