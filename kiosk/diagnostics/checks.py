@@ -208,6 +208,23 @@ def check_devices(cfg: KioskConfig) -> list[CheckResult]:
     ]
 
 
+def check_printer_live(name: str, driver, what: tuple[str, str]) -> CheckResult:
+    """In the running terminal: the printer's own status (printer.status), paper near end
+    included, as a technician at the screen wants it."""
+    status = driver.status()
+    state = status.state.value
+    zh, en = status.message()
+    data = {"state": state, "printer_detail": status.detail}
+    if state == "ready":
+        return _ok(name, f"{what[0]}：{zh}", f"{what[1]}: {en}", **data)
+    if state in ("paper-near-end", "unknown"):
+        return _bad(name, Level.WARNING if state == "paper-near-end" else Level.OK,
+                    (f"{what[0]}：{zh}", f"{what[1]}: {en}"),
+                    ("准备更换纸卷。", "Have a new roll ready.") if state == "paper-near-end" else ("", ""), **data)
+    return _bad(name, Level.FAILURE, (f"{what[0]}：{zh}", f"{what[1]}: {en}"),
+                ("按提示处理后点“重新检查”。", "Fix what it says, then tap Check again."), **data)
+
+
 # --- the backend --------------------------------------------------------------------------------
 
 def check_backend(cfg: KioskConfig, url: str | None = None, key_file: Path | None = None) -> CheckResult:

@@ -128,7 +128,20 @@ class ServiceMode(SessionBound):
         self._touch()
         self._busy = True
         emit(self.changed)
-        self._worker.run(lambda: run_checks(self._cfg), self._checked)
+        opened = self.counter
+
+        def work():
+            from kiosk.diagnostics.checks import check_printer_live
+
+            results = run_checks(self._cfg)
+            if opened is not None:  # the printers as the running terminal sees them now
+                results += [check_printer_live("receipt-printer-now", opened.printers.receipt,
+                                               ("回执打印机", "Receipt printer")),
+                            check_printer_live("licence-printer-now", opened.printers.licence,
+                                               ("执照打印机", "Licence printer"))]
+            return results
+
+        self._worker.run(work, self._checked)
 
     def _checked(self, results: Any, error: BaseException | None) -> None:
         self._busy = False
