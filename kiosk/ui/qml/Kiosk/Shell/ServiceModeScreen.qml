@@ -11,6 +11,8 @@ import Kiosk.Controls
 Item {
     id: screen
     objectName: "serviceModeScreen"
+    // Both languages on purpose, whatever the visit's language: a technician reads either.
+    readonly property bool bilingual: true
     required property Journey journey
     required property ServiceMode serviceMode
 
