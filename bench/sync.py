@@ -21,7 +21,6 @@ import itertools
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -35,12 +34,6 @@ TRADE_POOL = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥
 GOAL_SECONDS = 10.0
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def queue_applications(store, count: int) -> float:
     """Confirm `count` valid applications with distinct names; returns seconds taken."""
     from forms import samples
@@ -52,22 +45,6 @@ def queue_applications(store, count: int) -> float:
         app.answers["name"] = f"佛山市南海区桂城{next(names)}百货店"
         store.confirm(app, {"operator": [[[0, 0], [40, 30], [80, 5]]]})
     return time.perf_counter() - started
-
-
-def wait_healthy(url: str, proc: subprocess.Popen | None) -> None:
-    import httpx
-
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc is not None and proc.poll() is not None:
-            raise RuntimeError(f"backend exited with {proc.returncode}")
-        try:
-            if httpx.get(f"{url}/v1/health", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.02)
-    raise RuntimeError("backend did not answer /v1/health within 60 s")
 
 
 def counter_figures(rounds: int) -> dict:
@@ -135,6 +112,7 @@ def main() -> int:
         parser.error("--url needs --key-file (a terminal registered with that backend)")
 
     from kiosk.config import KioskConfig
+    from kiosk.counter.embedded import free_port, wait_healthy
     from kiosk.store import Store
     from kiosk.sync import Backoff, KeyFileSigner, OutboxRelay
 

@@ -56,6 +56,25 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def wait_healthy(url: str, process: subprocess.Popen | None, where: str = "",
+                 timeout: float = START_TIMEOUT) -> None:
+    """Until `url`/v1/health answers 200; EmbeddedBackendError when the process exits first
+    or the time runs out (the benchmarks start their backends the same way)."""
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise EmbeddedBackendError(f"the backend exited with {process.returncode}; {where}")
+        try:
+            if httpx.get(f"{url}/v1/health", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.05)
+    raise EmbeddedBackendError(f"the backend did not answer within {timeout:.0f} s")
+
+
 class EmbeddedBackend:
     def __init__(self, home: Path, terminal_id: str, *, port: int | None = None) -> None:
         self.home = Path(home)
@@ -95,21 +114,11 @@ class EmbeddedBackend:
         return self.url
 
     def _wait_healthy(self) -> None:
-        import httpx
-
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
-            if self._process is not None and self._process.poll() is not None:
-                raise EmbeddedBackendError(f"the backend exited with {self._process.returncode}; "
-                                           f"see {self.home / 'backend.log'}")
-            try:
-                if httpx.get(f"{self.url}/v1/health", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.05)
-        self.stop()
-        raise EmbeddedBackendError(f"the backend did not answer within {START_TIMEOUT:.0f} s")
+        try:
+            wait_healthy(self.url, self._process, f"see {self.home / 'backend.log'}")
+        except EmbeddedBackendError:
+            self.stop()
+            raise
 
     def stop(self) -> None:
         if self._process is not None and self._process.poll() is None:
