@@ -116,6 +116,3 @@ class FrameParser:
             if checksum(raw[5:-1]) != raw[-1]:
                 raise FrameError("checksum mismatch")
             frames.append(Frame(raw[7:-1]))
-
-    def reset(self) -> None:
-        self._buffer.clear()

@@ -145,19 +145,20 @@ class Counter:
         return self.collection.look_up(number, tail)
 
     def collect(self, found: Lookup) -> Collected:
-        """Print the licence of a looked-up, approved application. The licence printer's ledger
-        knows whether this terminal printed it before; then it goes out as a recorded reprint."""
+        """Print the licence of a looked-up, approved application. When this terminal's reprint
+        ledger (printer.licence.ledger) says it may have printed it before, it goes out as a
+        recorded reprint; the ledger is asked, not the driver's refusal text."""
         assert found.found is Found.APPROVED and found.decision is not None
         licence = printed_licence(found.decision)
-        job = licence_job(licence, self.stock, f"C-{found.decision.id[:8]}-{_stamp()}")
+        ledger = getattr(self.licences.driver, "ledger", None)
+        printed_before = bool(ledger and ledger.previous(licence.credit_code, self.stock))
+        job = licence_job(licence, self.stock, f"C-{found.decision.id[:8]}-{_stamp()}",
+                          COLLECTED_AGAIN if printed_before else None)
         result = self.licences.driver.print(job)
-        if result.outcome is Outcome.REFUSED and "earlier job" in result.detail:
-            job = licence_job(licence, self.stock, f"C-{found.decision.id[:8]}-{_stamp()}-R",
-                              COLLECTED_AGAIN)
-            result = self.licences.driver.print(job)
         if result.outcome in (Outcome.PRINTED, Outcome.UNCONFIRMED):
             self._write_pdf(licence, f"{found.decision.id}.pdf")
-        log.info("licence collected for %s: %s", found.decision.id, result.outcome.value)
+        log.info("licence collected for %s: %s%s", found.decision.id, result.outcome.value,
+                 " (reprint)" if printed_before else "")
         return Collected(result.outcome, result.status.state.value, result.detail)
 
     def collect_again(self, found: Lookup) -> Collected:

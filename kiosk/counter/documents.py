@@ -9,7 +9,7 @@ paper as the first print.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 import forms
@@ -125,6 +125,3 @@ def _yuan(text: str | None) -> Decimal | None:
     except InvalidOperation:
         return None
 
-
-def today_local() -> date:
-    return datetime.now().date()

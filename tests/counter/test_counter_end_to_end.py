@@ -106,6 +106,8 @@ def test_come_back_at_another_terminal_with_the_number_and_id_tail(terminal_conf
     assert collected.outcome is Outcome.UNCONFIRMED
     # The same terminal again: its ledger knows, so it goes out as a recorded reprint.
     assert other.collect(other.look_up(confirmed.number, tail)).outcome is Outcome.UNCONFIRMED
+    entries = other.licences.driver.ledger.previous(found.decision.licence.credit_code, "A4")
+    assert [e.reprint_reason for e in entries] == [None, "collected again by the applicant"]
     assert (other_cfg.data_dir / "licences" / f"{app.id}.pdf").exists()
 
 
@@ -115,6 +117,14 @@ def test_an_application_not_yet_delivered_is_not_found_and_the_backend_down_is_s
     app = valid_application("individual_business")
     confirmed = counter.submit(app, [])
     assert counter.look_up(confirmed.number, app.answers["operator_id"][-6:]).found is Found.NO_MATCH
+    from kiosk.counter import Collection
+    from kiosk.counter.embedded import free_port
+    from kiosk.sync import KeyFileSigner
+
+    away = Collection(f"http://127.0.0.1:{free_port()}", KeyFileSigner(backend.key_file), 2.0)
+    down = away.look_up(confirmed.number, app.answers["operator_id"][-6:])
+    away.close()
+    assert down.found is Found.UNREACHABLE and "不受影响" in down.message.zh
 
 
 @pytest.mark.parametrize("fault", ["paper-out"])

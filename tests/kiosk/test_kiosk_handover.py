@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from kiosk.counter.counter import PrintStep
 from kiosk.counter.printing import PrinterReport
 from kiosk.session import Session
 from kiosk.store import JobState, PrintOutcome
@@ -19,17 +20,6 @@ class Confirmed:
     id: str = "app-1"
     number: str = "9F1C-2B7E-4D0A"
     receipt_job_id: int = 1
-
-
-@dataclass
-class Step:
-    job_id: int
-    state: JobState
-    report: PrinterReport | None
-
-    @property
-    def printer_state(self) -> str:
-        return self.report.printer_state if self.report else ""
 
 
 class ScriptedCounter:
@@ -52,7 +42,7 @@ class ScriptedCounter:
         self.calls.append(("print", job_id))
         outcome = {JobState.PRINTED: PrintOutcome.PRINTED, JobState.QUEUED: PrintOutcome.REFUSED,
                    JobState.UNCONFIRMED: PrintOutcome.UNCONFIRMED}.get(state, PrintOutcome.PARTLY_PRINTED)
-        return Step(job_id, state, PrinterReport(outcome, printer, "", 0))
+        return PrintStep(job_id, state, PrinterReport(outcome, printer, "", 0))
 
     def came_out(self, job_id, right):
         self.calls.append(("came_out", job_id, right))
