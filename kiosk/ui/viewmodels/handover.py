@@ -287,16 +287,17 @@ class Handover(SessionBound):
             return
         if self._seconds_left == 0:
             self._tick.stop()
-            self._offline = self._still_queued()
-            self._set(Phase.LATER)
+            # Still in the outbox? Asked on the counter's thread: the store is not read here.
+            generation, app_id, store = self._generation, self._confirmed.id, self.counter.store
+
+            def answered(state: Any, error: BaseException | None) -> None:
+                if generation == self._generation:
+                    self._offline = error is not None or state == "pending"
+                    self._set(Phase.LATER)
+
+            self._worker.run(lambda: store.view(app_id).outbox_state, answered)
         else:
             emit(self.changed)
-
-    def _still_queued(self) -> bool:
-        try:
-            return self.counter.store.view(self._confirmed.id).outbox_state == "pending"
-        except Exception:
-            return True
 
     def on_decided(self, application_id: str, status: str) -> None:
         """The relay heard the backend's decision (on the UI thread)."""
@@ -327,9 +328,17 @@ class Handover(SessionBound):
 
             self._worker.run(lambda: self.counter.licence_for(app_id), queued)
         elif status in ("returned", "rejected"):
-            decision = self.counter.store.decision(self._confirmed.id) or {}
-            self._reasons = [Text(r.get("zh", ""), r.get("en", "")) for r in decision.get("reasons", [])]
-            self._set(Phase.RETURNED if status == "returned" else Phase.REJECTED)
+            # The reasons are sealed in the store: opened on the counter's thread.
+            generation, app_id, store = self._generation, self._confirmed.id, self.counter.store
+
+            def opened(decision: Any, error: BaseException | None) -> None:
+                if generation != self._generation:
+                    return
+                reasons = (decision or {}).get("reasons", []) if error is None else []
+                self._reasons = [Text(r.get("zh", ""), r.get("en", "")) for r in reasons]
+                self._set(Phase.RETURNED if status == "returned" else Phase.REJECTED)
+
+            self._worker.run(lambda: store.decision(app_id), opened)
         else:
             self._set(Phase.LATER)
 

@@ -113,7 +113,7 @@ Item {
                 objectName: "handoverFinish"
                 Layout.fillWidth: true
                 visible: !screen.handover.busy && !screen.handover.asking
-                primary: !screen.handover.asking
+                primary: true
                 text: qsTr("Finish")
                 onClicked: screen.journey.finish()
             }
