@@ -157,3 +157,19 @@ def test_a_visit_that_ends_drops_late_answers(make):
     assert handover.phase == "idle" and handover.number == ""
     handover.on_decided("app-1", "approved")
     assert handover.phase == "idle"
+
+
+def test_the_approved_screen_says_what_became_of_each_permit(make):
+    handover, _counter, session, qtbot = make([(JobState.PRINTED, "ready"), (JobState.PRINTED, "ready")],
+                                              decision_status="approved")
+    handover.counter._decision["addons"] = [
+        {"addon_id": "food_business", "outcome": "permit-issued", "number": "JY14406050000001"},
+        {"addon_id": "class2_device_filing", "outcome": "pending"},
+    ]
+    handover.start(object(), [])
+    handover.on_decided("app-1", "approved")
+    wait_phase(qtbot, handover, "approved")
+    assert "食品经营许可已核发，编号 JY14406050000001" in handover.detail
+    assert "另行审核" in handover.detail
+    session.set("locale", "en_US")
+    assert "Food business permit issued, number JY14406050000001" in handover.detail

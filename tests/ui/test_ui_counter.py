@@ -43,6 +43,7 @@ def test_submit_prints_the_receipt_then_the_licence_approved_at_once(start_termi
     d.tap("cameOutRight")
     d.wait_until(lambda: handover.phase == "approved", timeout=10_000)
     assert "请取走营业执照" in "\n".join(d.visible_texts())
+    assert "食品经营许可已核发，编号 JY" in "\n".join(d.visible_texts())  # the permit, issued at once
     twins = d.t.counter.printers.twins
     assert twins[0].wait_for_jobs(1) and twins[1].wait_for_jobs(1)
     d.tap("handoverFinish")

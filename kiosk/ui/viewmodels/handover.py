@@ -95,9 +95,7 @@ DETAILS: dict[Phase, Text] = {
         "这台打印机不回报打印结果。营业执照上的文字是否完整、位置正确？",
         "This printer does not report its result. Is all the text on the licence complete and in "
         "the right boxes?"),
-    Phase.APPROVED: Text("营业执照已打印。附加的许可结果另行通知。",
-                         "Your licence has been printed. Any permits you added are decided separately "
-                         "and you will be told."),
+    Phase.APPROVED: Text("营业执照已打印。", "Your licence has been printed."),
     Phase.LATER: Text(
         "审核结果将以短信通知。核准后，凭回执上的申请编号和身份证件号码后6位，"
         "可在任一自助终端点击「打印我的执照」。",
@@ -111,6 +109,15 @@ DETAILS: dict[Phase, Text] = {
     Phase.NOT_SAVED: Text("本机出现故障，申请没有提交。请到服务窗口办理，或稍后再试。",
                           "This terminal has a fault and the application was not submitted. Please "
                           "go to the service counter, or try again later."),
+}
+
+# What the backend decided about each permit added (wire.AddOnOutcomeKind), said with the licence.
+ADDON_OUTCOMES: dict[str, Text] = {
+    "permit-issued": Text("{title}已核发，编号 {number}。", "{title} issued, number {number}."),
+    "filed": Text("{title}已备案，编号 {number}。", "{title} filed, number {number}."),
+    "pending": Text("{title}另行审核，结果以短信通知。", "{title} is reviewed separately; you will get a text message."),
+    "refused": Text("{title}未予核发，请咨询窗口。", "{title} was not granted; please ask at the counter."),
+    "returned": Text("{title}随申请退回。", "{title} was returned with the application."),
 }
 
 OFFLINE_NOTE = Text("（本机暂时未连上登记系统，申请已保存，联网后自动发送。）",
@@ -141,6 +148,7 @@ class Handover(SessionBound):
         self._offline = False
         # Decisions heard before the store answered (the relay can be that quick): kept by id.
         self._heard: dict[str, str] = {}
+        self._addons: list[Text] = []  # each added permit's outcome, from the decision
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._on_tick)
@@ -186,6 +194,8 @@ class Handover(SessionBound):
         shown = self._t(text)
         if self._phase is Phase.LATER and self._offline:
             shown += self._t(OFFLINE_NOTE)
+        if self._phase is Phase.APPROVED:
+            shown += "".join(self._t(line) for line in self._addons)
         return shown
 
     @Property(list, notify=changed)
@@ -317,16 +327,19 @@ class Handover(SessionBound):
             generation, app_id = self._generation, self._confirmed.id
             self._set(Phase.LICENCE)
 
-            def queued(job_id: Any, error: BaseException | None) -> None:
+            def queued(answer: Any, error: BaseException | None) -> None:
                 if generation != self._generation:
                     return
+                job_id, decision = answer if error is None else (None, None)
+                self._addons = addon_lines(decision)
                 if job_id is None:
                     self._set(Phase.LATER)
                     return
                 self._job_id = job_id
                 self._print(Phase.LICENCE)
 
-            self._worker.run(lambda: self.counter.licence_for(app_id), queued)
+            counter = self.counter
+            self._worker.run(lambda: (counter.licence_for(app_id), counter.store.decision(app_id)), queued)
         elif status in ("returned", "rejected"):
             # The reasons are sealed in the store: opened on the counter's thread.
             generation, app_id, store = self._generation, self._confirmed.id, self.counter.store
@@ -349,6 +362,7 @@ class Handover(SessionBound):
         self._tick.stop()
         self._retry.stop()
         self._confirmed, self._decision, self._job_id, self._reasons = None, None, None, []
+        self._addons = []
         self._heard.clear()
         self._set(Phase.IDLE)
 
@@ -359,3 +373,19 @@ class Handover(SessionBound):
         emit(self.changed)
         if was_busy != self.busy:
             emit(self.busyChanged)
+
+
+def addon_lines(decision: dict | None) -> list[Text]:
+    """One sentence per permit added, in the decision's order (forms gives the title)."""
+    import forms
+
+    lines = []
+    for outcome in (decision or {}).get("addons", []):
+        wording = ADDON_OUTCOMES.get(outcome.get("outcome", ""))
+        if wording is None:
+            continue
+        title = forms.addon(outcome["addon_id"]).title
+        number = outcome.get("number") or "—"
+        lines.append(Text(wording.zh.format(title=title.zh, number=number),
+                          wording.en.format(title=title.en, number=number)))
+    return lines
