@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # the real imports happen inside build_terminal, after QT_IM_
 log = logging.getLogger("kiosk.app")
 
 QML_LOAD_FAILED_EXIT = 4
+RESTART_EXIT = 10  # the service mode's "restart": kiosk.__main__ starts the same command again
 HOUSEKEEPING_MS = 3_600_000
 
 
@@ -84,6 +85,25 @@ class Terminal:
     device_worker: object = None  # the card reader's and scanner's own thread
     readers: object = None  # kiosk.readers.OpenReaders once open
     service_mode: object = None  # kiosk.ui.viewmodels.service_mode.ServiceMode
+    diag_socket: object = None  # kiosk.diagnostics.local.DiagnosticsSocket once the counter is open
+    counter_timers: list = None  # the timers that watch the open counter (stopped on a reload)
+
+    def devices(self):
+        """What this terminal has open now, for the diagnostics (any thread: plain reads)."""
+        from kiosk.diagnostics.devices import Devices
+
+        counter, readers, keyboard = self.counter, self.readers, self.keyboard
+        return Devices(receipt=counter.printers.receipt if counter else None,
+                       licence=counter.printers.licence if counter else None,
+                       card_reader=readers.card_reader if readers else None,
+                       scanner=readers.scanner if readers else None,
+                       keyboard_locales=keyboard.available if keyboard is not None else None)
+
+    def restart(self) -> None:
+        """Leave the event loop with RESTART_EXIT: `run` closes everything in order and
+        kiosk.__main__ starts the same command line again."""
+        log.warning("restart asked from the service mode")
+        self.app.exit(RESTART_EXIT)
 
     def end_session(self, reason: str) -> None:
         """Wipe everything of the person who was here: one call, whatever ended the visit."""
@@ -107,6 +127,9 @@ class Terminal:
         for worker in (self.worker, self.device_worker):
             worker.wait_idle()
         QCoreApplication.processEvents()  # what opened meanwhile is handed over, then closed
+        if self.diag_socket is not None:
+            self.diag_socket.stop()
+            self.diag_socket = None
         if self.counter is not None:
             self.counter.close()
             self.counter = None
@@ -205,6 +228,8 @@ def build_terminal(cfg: KioskConfig, *, entry: tuple[str, str] = ("Kiosk.Shell",
                         scope_finder, idle_watch, idle_countdown, None, crash, translations,
                         appearance, handover, collect, worker, with_counter=with_counter,
                         identity=identity, device_worker=device_worker, service_mode=service_mode)
+    service_mode.attach(terminal.devices, lambda done: reload_configuration(terminal, done),
+                        terminal.restart)
     _wire(terminal)
     _after_first_frame(terminal, on_first_frame)
     return terminal
@@ -358,6 +383,7 @@ def _watch_service(t: Terminal, opened) -> None:
     watch.setInterval(SERVICE_WATCH_MS)
     watch.timeout.connect(lambda: t.device_worker.run(ask, answered))
     watch.start()
+    t.counter_timers.append(watch)
     t.device_worker.run(ask, answered)
 
 
@@ -385,6 +411,7 @@ def _open_counter(t: Terminal) -> None:
     signals = RelaySignals()
     signals.decided.connect(t.handover.on_decided)
     t.relay_signals = signals
+    t.counter_timers = []
 
     def opened(result, error: BaseException | None) -> None:
         if error is not None:
@@ -396,6 +423,11 @@ def _open_counter(t: Terminal) -> None:
         t.handover.counter = t.collect.counter = result.counter
         t.journey.form.set_submission(result.counter)
         result.relay.start()
+        from kiosk.diagnostics.devices import live_checks
+        from kiosk.diagnostics.heartbeat import device_states
+
+        # the same device checks the service mode and `kiosk diag` show, printers and readers
+        result.heartbeat.watch(lambda: device_states(live_checks(t.cfg, t.devices())))
         result.heartbeat.start()
         from PySide6.QtCore import QTimer
 
@@ -405,11 +437,101 @@ def _open_counter(t: Terminal) -> None:
         housekeeping.setInterval(HOUSEKEEPING_MS)
         housekeeping.timeout.connect(lambda: t.worker.run(result.counter.housekeeping, _ignore))
         housekeeping.start()
+        t.counter_timers.append(housekeeping)
+        _open_diag_socket(t)
         t.worker.run(result.counter.resume, lambda flagged, _e: flagged and log.warning(
             "print jobs flagged for a technician after a restart: %s", flagged))
 
     t.worker.run(lambda: open_counter(t.cfg, on_decision=signals.on_decision,
                                       on_parked=signals.on_parked), opened)
+
+
+def _open_diag_socket(t: Terminal) -> None:
+    """`kiosk diag` asks this terminal for its devices (kiosk/diagnostics/local.py)."""
+    from kiosk.diagnostics.devices import live_checks
+    from kiosk.diagnostics.local import DiagnosticsSocket, socket_path
+
+    if t.diag_socket is not None:
+        return
+    server = DiagnosticsSocket(socket_path(t.cfg.data_dir), t.cfg.terminal.id,
+                               lambda: live_checks(t.cfg, t.devices()))
+    try:
+        server.start()
+    except (OSError, RuntimeError) as exc:
+        log.error("diagnostics socket not opened: %s", exc)
+        return
+    t.diag_socket = server
+
+
+# Settings that only take effect when the window and the keyboard are built again.
+RESTART_SECTIONS = ("screen", "locales", "session", "terminal", "data_dir")
+
+
+def reload_configuration(t: Terminal, done: Callable[[str, str], None]) -> None:
+    """The service mode's "reload": read the file again; a mistake changes nothing and says
+    which setting; a sound file closes the counter and the readers and opens them again with
+    it. Sections the window was built from (RESTART_SECTIONS) are named: they need a restart."""
+    from kiosk.config import ConfigError, load_config, printers_config
+    from printer.opening import config_problems
+
+    try:
+        new = load_config(t.cfg.source)
+    except ConfigError as exc:
+        done(f"配置文件有误，未作任何更改：设置项 {exc.key} 的值 {exc.value!r} 不被接受；允许：{exc.allowed}",
+             f"The configuration file has a mistake; nothing changed: {exc}")
+        return
+    problems = config_problems(printers_config(new))
+    if problems:
+        done("打印机配置有误，未作任何更改：" + "；".join(problems),
+             "The printer settings are wrong; nothing changed: " + "; ".join(problems))
+        return
+    later = [name for name in RESTART_SECTIONS if getattr(new, name) != getattr(t.cfg, name)]
+    log.warning("configuration reloaded from %s%s", new.source or "embedded defaults",
+                f"; needs a restart for: {', '.join(later)}" if later else "")
+    for timer in t.counter_timers or []:
+        timer.stop()
+    if t.diag_socket is not None:
+        t.diag_socket.stop()
+        t.diag_socket = None
+    t.handover.counter = t.collect.counter = t.service_mode.counter = None
+    from kiosk.journey.submission import SubmissionUnavailable
+
+    t.journey.form.set_submission(SubmissionUnavailable())  # until the counter is open again
+    t.identity.attach(None, None)
+    old_counter, old_readers = t.counter, t.readers
+    t.counter = t.readers = None
+
+    def close_readers():
+        if old_readers is not None:
+            old_readers.close()
+
+    def close_counter():
+        if old_counter is not None:
+            old_counter.close()
+
+    def reopened(_result, _error) -> None:
+        from kiosk.diagnostics.access import ServiceAccess
+
+        t.cfg = new
+        t.counter_error = None
+        t.service_mode.set_config(new, ServiceAccess(new.data_dir, new.technician.pin_hash))
+        t.journey.set_out_of_service(None)
+        _open_counter(t)
+        _open_readers(t)
+        t.worker.run(lambda: None, lambda _r, _e: done(*_reload_message(t, later)))
+
+    t.device_worker.run(close_readers, lambda _r, _e: t.worker.run(close_counter, reopened))
+
+
+def _reload_message(t: Terminal, later: list[str]) -> tuple[str, str]:
+    zh, en = "配置已重新载入，设备已重新打开。", "The configuration was reloaded and the devices reopened."
+    if t.counter_error:
+        zh += f"但柜台未能打开：{t.counter_error}"
+        en += f" But the counter did not open: {t.counter_error}"
+    if later:
+        zh += f"以下设置需重启后生效：{', '.join(later)}。"
+        en += f" These take effect after a restart: {', '.join(later)}."
+    return zh, en
 
 
 def run(cfg: KioskConfig, *, on_first_frame: Callable[[], None] | None = None,

@@ -65,6 +65,7 @@ class OnScreenKeyboard(QObject):
         settings.setProperty("activeLocales", list(locales))
         settings.setProperty("locale", locales[0])
         self.locales_checked = False
+        self.available: list[str] | None = None  # once scanned (see _check_locales)
         self.chinese_available: bool | None = None
         self._gave_up = False
         settings.availableLocalesChanged.connect(self._check_locales)
@@ -89,6 +90,7 @@ class OnScreenKeyboard(QObject):
             return
         self.locales_checked = True
         self._give_up.stop()
+        self.available = list(available)  # a plain list: the diagnostics read it from any thread
         self.chinese_available = REQUIRED_LOCALE in available
         if self.chinese_available:
             log.info("on-screen keyboard locales: %s", ", ".join(available))

@@ -78,6 +78,9 @@ class SerialLink:
                     rtscts=s.flow_control == "rtscts",
                     dsrdtr=s.flow_control == "dsrdtr",
                     xonxoff=False,  # handled here, see module docstring
+                    # flock(LOCK_EX): one owner per printer. The technician's `kiosk diag` opens
+                    # the port only when it is free, never beside the running terminal.
+                    exclusive=True,
                 )
             except (serial.SerialException, OSError, ValueError) as exc:
                 self.last_error = f"cannot open {s.port}: {exc.__class__.__name__}"

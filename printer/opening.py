@@ -134,3 +134,19 @@ def _port(line: PrinterLine, kind: str, model: str, config: PrintersConfig, twin
     twins.append(twin)
     log.info("virtual %s printer (%s) on %s", kind, model, path)
     return path
+
+
+def probe_driver(config: PrintersConfig, kind: str):
+    """One printer's driver on its configured (real) port, for a status question only: the
+    technician's `kiosk diag` when no terminal is running. It starts no twin and writes nothing:
+    the licence driver gets an in-memory reprint ledger, since a probe prints nothing."""
+    from printer.licence.ledger import ReprintLedger
+    from printer.licence_printer import LicencePrinter
+    from printer.receipt_printer import ReceiptPrinter
+
+    if kind == "receipt":
+        profile = replace(RECEIPT_MODELS[config.receipt_model], native_qr=config.receipt.native_qr)
+        return ReceiptPrinter(_settings(config.receipt, config.receipt.port, config, profile=profile))
+    return LicencePrinter(_settings(config.licence, config.licence.port, config,
+                                    licence_profile=config.licence_model),
+                          ledger=ReprintLedger(Path(":memory:")))

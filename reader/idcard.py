@@ -26,6 +26,7 @@ from reader.frames import (
     FIND_CARD,
     READ_TEXT_PHOTO,
     SELECT_CARD,
+    STATUS,
     Frame,
     FrameError,
     FrameParser,
@@ -50,6 +51,7 @@ class CardStatus(StrEnum):
     SELF_TEST_FAILED = "self-test-failed"
     NO_ANSWER = "no-answer"  # the reader did not answer in time
     DISCONNECTED = "disconnected"
+    READY = "ready"  # self_check: the reader and its security module answer (no card involved)
 
 
 MESSAGES: dict[CardStatus, tuple[str, str]] = {
@@ -73,6 +75,7 @@ MESSAGES: dict[CardStatus, tuple[str, str]] = {
     CardStatus.SELF_TEST_FAILED: ("读卡器故障，请手动输入，并告知工作人员。",
                                   "The card reader has a fault; please type the details and tell staff."),
     CardStatus.NO_ANSWER: ("读卡器没有响应，请手动输入。", "The card reader does not answer; please type the details."),
+    CardStatus.READY: ("读卡器正常。", "The card reader is ready."),
     CardStatus.DISCONNECTED: ("读卡器未连接，请手动输入，并告知工作人员。",
                               "The card reader is not connected; please type the details and tell staff."),
 }
@@ -131,8 +134,9 @@ class CardReader:
         if self._port is None:
             import serial
 
+            # exclusive: flock(LOCK_EX), so `kiosk diag` never shares the line with the terminal
             self._port = serial.serial_for_url(self.url, baudrate=self.baud, timeout=0.05,
-                                               write_timeout=self.timeout_s)
+                                               write_timeout=self.timeout_s, exclusive=True)
         return self._port
 
     def read_card(self) -> CardResult:
@@ -151,6 +155,27 @@ class CardReader:
                 log.info("card reader lost: %s", type(exc).__name__)
                 self._drop()
                 return CardResult(CardStatus.DISCONNECTED, detail=type(exc).__name__)
+
+    def self_check(self) -> CardResult:
+        """The SAM module's status request (GA 467-2013 "SAM 状态检测", 11 FF): 90 when the
+        reader and its security module are sound. No card is found or read, so a technician's
+        check never touches anyone's data. Never raises."""
+        with self._lock:
+            try:
+                port = self._open()
+            except Exception as exc:  # noqa: BLE001 - any failure to open is "disconnected"
+                self._drop()
+                return CardResult(CardStatus.DISCONNECTED, detail=type(exc).__name__)
+            try:
+                answer = self._ask(port, STATUS)
+            except _Refused as refused:
+                return CardResult(refused.status, detail=refused.detail)
+            except Exception as exc:  # noqa: BLE001 - a pulled cable shows up as OSError/SerialException
+                self._drop()
+                return CardResult(CardStatus.DISCONNECTED, detail=type(exc).__name__)
+            if answer.sw3 == Sw3.SUCCESS:
+                return CardResult(CardStatus.READY)
+            return CardResult(BY_SW3.get(answer.sw3, CardStatus.UNREADABLE), detail=f"status: SW3 {answer.sw3:02X}")
 
     def _read(self, port) -> CardResult:
         """Read until two reads agree (at most three). The frame's XOR checksum catches any

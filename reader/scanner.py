@@ -85,7 +85,7 @@ class CodeScanner:
         try:
             import serial
 
-            port = serial.serial_for_url(self.url, baudrate=self.baud, timeout=0.05)
+            port = serial.serial_for_url(self.url, baudrate=self.baud, timeout=0.05, exclusive=True)
             self._open.set()
         except Exception as exc:  # noqa: BLE001 - any failure to open is "disconnected"
             log.info("code scanner not there: %s", type(exc).__name__)

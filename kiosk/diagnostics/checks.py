@@ -1,10 +1,11 @@
-"""The technician's checks: one module for the command line (and, later, the service screens
-and the fleet heartbeat). Each check answers ok / warning / failure with a detail and advice,
-in both languages, and never raises: a check that breaks is itself a failure.
+"""The technician's checks: one module for the command line, the service screens and the fleet
+heartbeat. Each check answers ok / warning / failure with a detail and advice, in both
+languages, and never raises: a check that breaks is itself a failure.
 
-They read without taking anything from a running terminal: the store is opened read-only
-(SQLite WAL lets a reader beside the writer), serial ports are only looked for, not opened
-(a running terminal holds them), the backend is asked over HTTP.
+They take nothing from a running terminal: the store is opened read-only (SQLite WAL lets a
+reader beside the writer) and the backend is asked over HTTP. The devices are asked through
+whoever holds them (kiosk.diagnostics.devices): the running terminal over its local socket, or,
+with no terminal running, `kiosk diag` itself on ports that are free.
 """
 
 from __future__ import annotations
@@ -125,6 +126,35 @@ def check_font(cfg: KioskConfig) -> CheckResult:
                 ("运行 make setup（安装 fonts-noto-cjk）。", "Run make setup (installs fonts-noto-cjk)."))
 
 
+def _qt_virtual_keyboard_dir() -> Path:
+    import PySide6
+
+    return Path(PySide6.__file__).parent / "Qt" / "qml" / "QtQuick" / "VirtualKeyboard"
+
+
+def check_keyboard(cfg: KioskConfig, root: Path | None = None) -> CheckResult:
+    """Without Qt running: is a layout installed for each configured locale? Qt Virtual
+    Keyboard compiles its layouts into its plugins as Qt resources, whose names are stored as
+    UTF-16 (Qt's rcc format): zh_CN lives in the pinyin plugin, en_US in the layouts plugin.
+    The running terminal answers from the keyboard itself (devices.check_keyboard_live)."""
+    root = root or _qt_virtual_keyboard_dir()
+    plugins = sorted(root.rglob("*.so")) if root.exists() else []
+    found: dict[str, str] = {}
+    for plugin in plugins:
+        data = plugin.read_bytes()
+        for locale in cfg.locales.available:
+            if locale not in found and locale.encode("utf-16-be") in data:
+                found[locale] = str(plugin.relative_to(root))
+    missing = [locale for locale in cfg.locales.available if locale not in found]
+    if missing:
+        return _bad("keyboard", Level.FAILURE, (f"屏幕键盘缺少布局：{', '.join(missing)}。",
+                                                 f"The on-screen keyboard lacks layouts for: {', '.join(missing)}."),
+                    ("重新运行 make setup（安装带拼音插件的 PySide6）。",
+                     "Run make setup again (installs PySide6 with the pinyin plugin)."), found=found)
+    return _ok("keyboard", f"屏幕键盘布局齐全：{', '.join(found)}。", f"On-screen keyboard layouts present: {', '.join(found)}.",
+               found=found)
+
+
 # --- the store ----------------------------------------------------------------------------------
 
 def _store(cfg: KioskConfig) -> Path:
@@ -206,23 +236,6 @@ def check_devices(cfg: KioskConfig) -> list[CheckResult]:
         _port_check("id-card-reader", cfg.readers.idcard.port, ("身份证读卡器", "ID-card reader")),
         _port_check("code-scanner", cfg.readers.scanner.port, ("扫码器", "code scanner")),
     ]
-
-
-def check_printer_live(name: str, driver, what: tuple[str, str]) -> CheckResult:
-    """In the running terminal: the printer's own status (printer.status), paper near end
-    included, as a technician at the screen wants it."""
-    status = driver.status()
-    state = status.state.value
-    zh, en = status.message()
-    data = {"state": state, "printer_detail": status.detail}
-    if state == "ready":
-        return _ok(name, f"{what[0]}：{zh}", f"{what[1]}: {en}", **data)
-    if state in ("paper-near-end", "unknown"):
-        return _bad(name, Level.WARNING if state == "paper-near-end" else Level.OK,
-                    (f"{what[0]}：{zh}", f"{what[1]}: {en}"),
-                    ("准备更换纸卷。", "Have a new roll ready.") if state == "paper-near-end" else ("", ""), **data)
-    return _bad(name, Level.FAILURE, (f"{what[0]}：{zh}", f"{what[1]}: {en}"),
-                ("按提示处理后点“重新检查”。", "Fix what it says, then tap Check again."), **data)
 
 
 # --- the backend --------------------------------------------------------------------------------
@@ -320,24 +333,39 @@ CHECKS: dict[str, Callable[[KioskConfig], CheckResult | list[CheckResult]]] = {
     "font": check_font,
     "database": check_database,
     "outbox": check_outbox,
+    "keyboard": check_keyboard,
     "devices": check_devices,
     "backend": check_backend,
     "recent-errors": check_recent_errors,
 }
+DEVICE_CHECKS = ("receipt-printer", "licence-printer", "id-card-reader", "code-scanner", "keyboard")
 
 
-def run_checks(cfg: KioskConfig, only: str | None = None) -> list[CheckResult]:
+def run_checks(cfg: KioskConfig, only: str | None = None,
+               devices: Callable[[], list[CheckResult]] | None = None) -> list[CheckResult]:
+    """Every check (or `only` one, by its name or a device's). `devices()` answers for the
+    devices as their holder sees them (kiosk.diagnostics.devices); its rows replace the
+    port-presence and static keyboard rows of the same name."""
     results: list[CheckResult] = []
     for name, check in CHECKS.items():
-        if only is not None and name != only:
+        if only is not None and name != only and not (name == "devices" and only in DEVICE_CHECKS):
             continue
-        try:
-            answer = check(cfg)
-        except Exception as exc:  # noqa: BLE001 - a broken check is a finding, not a crash
-            answer = _bad(name, Level.FAILURE, (f"检查出错：{type(exc).__name__}", f"The check broke: {type(exc).__name__}"),
-                          ("把此输出交给技术支持。", "Give this output to support."))
-        results.extend(answer if isinstance(answer, list) else [answer])
+        results.extend(_guarded(name, lambda check=check: check(cfg)))
+    if devices is not None and (only is None or only in ("devices", *DEVICE_CHECKS)):
+        live = {r.name: r for r in _guarded("devices", devices)}
+        results = [live.pop(r.name, r) for r in results] + list(live.values())
+    if only in DEVICE_CHECKS:
+        results = [r for r in results if r.name == only]
     return results
+
+
+def _guarded(name: str, check: Callable[[], CheckResult | list[CheckResult]]) -> list[CheckResult]:
+    try:
+        answer = check()
+    except Exception as exc:  # noqa: BLE001 - a broken check is a finding, not a crash
+        answer = _bad(name, Level.FAILURE, (f"检查出错：{type(exc).__name__}", f"The check broke: {type(exc).__name__}"),
+                      ("把此输出交给技术支持。", "Give this output to support."))
+    return answer if isinstance(answer, list) else [answer]
 
 
 def exit_code(results: list[CheckResult]) -> int:

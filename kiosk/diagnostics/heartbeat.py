@@ -24,6 +24,11 @@ from .checks import check_disk, check_outbox, check_recent_errors, check_version
 log = logging.getLogger("kiosk.heartbeat")
 
 
+def device_states(results) -> list[tuple[str, str, str]]:
+    """Device checks (kiosk.diagnostics.devices) as the fleet view's (name, status, detail)."""
+    return [(r.name, str(r.data.get("state", r.level.value)), r.detail[1]) for r in results]
+
+
 def snapshot(cfg: KioskConfig, devices: Callable[[], list[tuple[str, str, str]]]) -> HeartbeatSnapshot:
     """`devices()` gives (name, state, detail) of each device as the running terminal sees it."""
     outbox = check_outbox(cfg).data
@@ -47,6 +52,11 @@ class Heartbeat:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.sent = 0
+
+    def watch(self, devices: Callable[[], list[tuple[str, str, str]]]) -> None:
+        """Report these devices from now on (the terminal's printers, readers and keyboard,
+        once they are all open; see kiosk.app)."""
+        self._devices = devices
 
     def start(self) -> None:
         if self._interval > 0 and self._thread is None:

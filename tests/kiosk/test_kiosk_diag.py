@@ -157,20 +157,3 @@ def test_out_of_service_only_when_a_visit_could_not_be_finished(state, waited_h,
     assert (reason is not None) is out
     if reason:
         assert reason.zh and reason.en.isascii()
-
-
-@pytest.mark.parametrize(("fault", "level"), [
-    (None, Level.OK), ("paper-near-end", Level.WARNING), ("paper-out", Level.FAILURE),
-    ("cover-open", Level.FAILURE),
-])
-def test_the_live_printer_check_against_the_virtual_printer_with_faults(tmp_path, fault, level):
-    from kiosk.config import printers_config
-    from kiosk.diagnostics.checks import check_printer_live
-    from printer import open_printers
-
-    with open_printers(printers_config(KioskConfig(data_dir=tmp_path))) as printers:
-        if fault:
-            printers.twins[0].raise_fault(fault)
-        result = check_printer_live("receipt-printer-now", printers.receipt, ("回执打印机", "Receipt printer"))
-    assert result.level is level, result
-    assert result.detail[0].startswith("回执打印机") and result.detail[1].startswith("Receipt printer")

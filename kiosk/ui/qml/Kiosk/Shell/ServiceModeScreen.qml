@@ -95,41 +95,26 @@ Item {
             }
             // --- the overview -------------------------------------------------------------
             BusyIndicator {
+                objectName: "serviceBusy"
                 visible: screen.serviceMode.busy
                 running: visible
                 Layout.alignment: Qt.AlignHCenter
             }
+            KioskLabel {
+                Layout.fillWidth: true
+                visible: screen.serviceMode.stage === "overview"
+                text: "点有 › 的一行查看该设备 · Tap a row with › for that device's page"
+                font.pixelSize: Appearance.fontSmall
+            }
             Repeater {
                 objectName: "serviceChecks"
                 model: screen.serviceMode.stage === "overview" ? screen.serviceMode.checks : null
-                delegate: Rectangle {
-                    id: row
-                    required property string name
-                    required property string level
-                    required property string mark
-                    required property string detail
-                    required property string advice
+                delegate: CheckRow {
+                    required property bool hasPage
                     objectName: "check_" + name
                     Layout.fillWidth: true
-                    implicitHeight: rowColumn.implicitHeight + 24
-                    radius: 12
-                    color: Appearance.surface
-                    border.width: level === "ok" ? 2 : 6
-                    border.color: level === "ok" ? Appearance.border : Appearance.text
-                    ColumnLayout {
-                        id: rowColumn
-                        x: 16
-                        y: 12
-                        width: parent.width - 32
-                        KioskLabel { Layout.fillWidth: true; text: row.mark + "   " + row.name; font.bold: true }
-                        KioskLabel { Layout.fillWidth: true; text: row.detail; font.pixelSize: Appearance.fontSmall }
-                        KioskLabel {
-                            Layout.fillWidth: true
-                            visible: row.advice !== ""
-                            text: "→ " + row.advice
-                            font.pixelSize: Appearance.fontSmall
-                        }
-                    }
+                    tappable: hasPage
+                    onOpened: screen.serviceMode.openPage(name)
                 }
             }
             GridLayout {
@@ -139,9 +124,15 @@ Item {
                 columnSpacing: Appearance.gap
                 rowSpacing: Appearance.gap
                 KioskButton { objectName: "serviceRefresh"; Layout.fillWidth: true; text: "重新检查 · Check again"; onClicked: screen.serviceMode.refresh() }
-                KioskButton { objectName: "serviceTestReceipt"; Layout.fillWidth: true; text: "测试回执 · Test receipt"; onClicked: screen.serviceMode.testReceipt() }
-                KioskButton { objectName: "serviceRetryParked"; Layout.fillWidth: true; text: "重发被退回的申请 · Send parked again"; onClicked: screen.serviceMode.retryParked() }
                 KioskButton { objectName: "serviceExport"; Layout.fillWidth: true; text: "导出报告 · Export report"; onClicked: screen.serviceMode.exportReport(reportDir.text) }
+                KioskButton { objectName: "serviceReload"; Layout.fillWidth: true; text: "重新载入配置 · Reload configuration"; onClicked: screen.serviceMode.reloadConfiguration() }
+                KioskButton { objectName: "serviceRestart"; Layout.fillWidth: true; text: "重启终端程序 · Restart the application"; onClicked: screen.serviceMode.restartApplication() }
+            }
+            KioskLabel {
+                Layout.fillWidth: true
+                visible: screen.serviceMode.stage === "overview"
+                text: "报告写到（如 U 盘目录）· Write the report to (a USB stick's folder, say):"
+                font.pixelSize: Appearance.fontSmall
             }
             KioskTextField {
                 id: reportDir
@@ -149,6 +140,44 @@ Item {
                 Layout.fillWidth: true
                 visible: screen.serviceMode.stage === "overview"
                 text: screen.serviceMode.reportDirectory
+            }
+            // --- a device's page --------------------------------------------------------------
+            KioskButton {
+                objectName: "servicePageBack"
+                visible: screen.serviceMode.stage === "device"
+                text: "‹ 返回总览 · Back to the overview"
+                onClicked: screen.serviceMode.closePage()
+            }
+            KioskLabel {
+                objectName: "servicePageTitle"
+                Layout.fillWidth: true
+                visible: screen.serviceMode.stage === "device"
+                text: screen.serviceMode.pageTitle
+                font.pixelSize: Appearance.fontTitle
+                font.bold: true
+            }
+            Repeater {
+                objectName: "servicePageRows"
+                model: screen.serviceMode.stage === "device" ? screen.serviceMode.pageRows : null
+                delegate: CheckRow {
+                    required property string facts
+                    objectName: "pageRow_" + name
+                    Layout.fillWidth: true
+                    extra: facts
+                }
+            }
+            Repeater {
+                objectName: "servicePageActions"
+                model: screen.serviceMode.stage === "device" ? screen.serviceMode.pageActions : null
+                delegate: KioskButton {
+                    required property string action
+                    required property string label
+                    objectName: "serviceAction_" + action
+                    Layout.fillWidth: true
+                    enabled: !screen.serviceMode.busy
+                    text: label
+                    onClicked: screen.serviceMode.act(action)
+                }
             }
             KioskButton {
                 objectName: "serviceLeave"
