@@ -10,6 +10,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -157,6 +158,10 @@ def test_unknown_stock_is_refused_and_a_pulled_line_fails_with_nothing_sent(
             refused = printer.print_alignment("B5")
             assert refused.outcome is Outcome.REFUSED and "B5" in refused.detail
             emu.pull()
+            # ESC/P2 has no status request: the loss shows once the operating system reports it.
+            deadline = time.monotonic() + 2
+            while printer.status().state is not State.DISCONNECTED and time.monotonic() < deadline:
+                time.sleep(0.05)
             result = printer.print_alignment("A4")
             assert result.outcome is Outcome.FAILED and result.bytes_sent == 0
             assert result.status.state is State.DISCONNECTED
