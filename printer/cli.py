@@ -2,6 +2,7 @@
 
     python -m printer sample receipt --out receipt.bin [--profile epson-tm-t88vi] [--raster-qr]
     python -m printer sample licence --stock A4|A3 [--profile epson-lq-136] [--entity individual] --out licence.bin
+    python -m printer sample alignment --stock A4|A3 [--profile epson-lq-136] --out align.bin
 
 A technician (or a strict decoder) can inspect a job without a printer. A licence layout that
 does not fit the chosen printer model is refused with the reason, as the configuration check does.
@@ -49,6 +50,20 @@ def licence_bytes(profile_name: str, stock: str, entity: str, layout_dir: Path) 
     return encode_overprint(placement, layout, profile, (DEFAULT_CJK_FONT, *DEFAULT_FALLBACK_FONTS))
 
 
+def alignment_bytes(profile_name: str, stock: str, layout_dir: Path) -> bytes:
+    """The licence alignment page (plain paper), as LicencePrinter.print_alignment sends it."""
+    from printer.licence.alignment import encode_alignment
+    from printer.licence.escp2 import check_fit
+    from printer.licence.layout import load_layout
+
+    profile = PROFILES[profile_name]
+    layout = load_layout(stock, layout_dir)
+    problems = check_fit(layout, profile)
+    if problems:
+        raise SystemExit("refused / 拒绝: " + "; ".join(problems))
+    return encode_alignment(layout, profile, (DEFAULT_CJK_FONT, *DEFAULT_FALLBACK_FONTS))
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m printer", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -65,6 +80,11 @@ def parser() -> argparse.ArgumentParser:
     lic.add_argument("--profile", choices=sorted(PROFILES), default=DEFAULT_PROFILE)
     lic.add_argument("--entity", choices=("company", "individual"), default="company")
     lic.add_argument("--layout-dir", type=Path, default=DEFAULT_LAYOUT_DIR)
+    align = kinds.add_parser("alignment", help="the licence alignment page, for plain paper")
+    align.add_argument("--out", type=Path, required=True)
+    align.add_argument("--stock", choices=("A4", "A3"), required=True)
+    align.add_argument("--profile", choices=sorted(PROFILES), default=DEFAULT_PROFILE)
+    align.add_argument("--layout-dir", type=Path, default=DEFAULT_LAYOUT_DIR)
     return p
 
 
@@ -72,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.kind == "receipt":
         data = receipt_bytes(args.profile, args.raster_qr)
+    elif args.kind == "alignment":
+        data = alignment_bytes(args.profile, args.stock, args.layout_dir)
     else:
         data = licence_bytes(args.profile, args.stock, args.entity, args.layout_dir)
     args.out.write_bytes(data)

@@ -24,6 +24,11 @@ class FakePrinter:
     outcomes: deque[Outcome] = field(default_factory=deque)
     jobs: list[PrintJob] = field(default_factory=list)  # every job the printer took
     closed: bool = False
+    # What clear_error() leaves the printer in; None: an `error` or `disconnected` printer becomes
+    # ready (receipt) / unknown (licence, ESC/P2 has no status), as the real drivers' clear does;
+    # paper out, cover open and off line stay (the technician must act at the printer).
+    cleared_state: State | None = None
+    clears: int = 0  # how many times clear_error() was called
 
     def status(self) -> PrinterStatus:
         return PrinterStatus(self.state, "fake")
@@ -37,6 +42,14 @@ class FakePrinter:
         if outcome is not Outcome.REFUSED:
             self.jobs.append(job)
         return PrintResult(job.job_id, outcome, status, detail=f"fake {self.kind} printer")
+
+    def clear_error(self) -> PrinterStatus:
+        self.clears += 1
+        if self.cleared_state is not None:
+            self.state = self.cleared_state
+        elif self.state in (State.ERROR, State.DISCONNECTED):
+            self.state = State.READY if self.kind == "receipt" else State.UNKNOWN
+        return self.status()
 
     def close(self) -> None:
         self.closed = True

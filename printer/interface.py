@@ -28,6 +28,10 @@ class Printer(Protocol[J]):
     def print(self, job: J) -> PrintResult:
         """Print one job; never raises (a driver fault is a result too)."""
 
+    def clear_error(self) -> PrinterStatus:
+        """A technician's clear (recover from a recoverable error, reopen the line); never
+        raises; answers the status after it."""
+
     def close(self) -> None:
         """Release the line; a later call reopens it."""
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import uuid
 
 from printer.failures import failure_summary
 from printer.interface import LicenceJob
@@ -26,6 +27,8 @@ from printer.link import LinkError, LinkTimeout, SerialLink
 from printer.replies import LicenceReplies
 from printer.settings import PrinterSettings
 from printer.status import Outcome, PrinterStatus, PrintResult, State
+
+ESC_AT = b"\x1b@"  # ESC @ Initialize printer (ESC/P Reference Manual, "ESC @")
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +76,76 @@ class LicencePrinter:
         log.info("licence job %s on %s %s (%s)%s", job_id, stock, result.outcome.value,
                  result.status.state.value, " reprint" if reprint else "")
         return result
+
+    def print_alignment(self, stock: str = "A4") -> PrintResult:
+        """Print the stock's alignment page on PLAIN paper (printer/licence/alignment.py).
+
+        Never raises. Not a licence: nothing goes into the reprint ledger. `refused` for an
+        unknown stock or a layout the printer cannot reach, `failed` when the printer is not
+        ready (nothing sent), `unconfirmed` once every byte went out (ESC/P2 has no status
+        reply), `partly-printed` / `failed` when the line stopped or broke, as for a licence.
+        """
+        started = time.monotonic()
+        job_id = f"ALIGN-{uuid.uuid4().hex[:12]}"
+        with self._lock:
+            try:
+                result = self._print_alignment(job_id, stock, started)
+            except Exception as exc:  # a driver bug must not take the kiosk down with it
+                log.error("alignment job %s: unexpected failure: %s", job_id, failure_summary(exc))
+                result = PrintResult(job_id, Outcome.UNCONFIRMED, PrinterStatus(State.ERROR, type(exc).__name__),
+                                     detail="internal error; check the printer before retrying")
+        log.info("alignment job %s on %s %s (%s, %d bytes)", job_id, stock, result.outcome.value,
+                 result.status.state.value, result.bytes_sent)
+        return result
+
+    def _print_alignment(self, job_id: str, stock: str, started: float) -> PrintResult:
+        def done(outcome, status, sent=0, detail=""):
+            return PrintResult(job_id, outcome, status, status.warnings, sent,
+                               time.monotonic() - started, detail)
+
+        try:
+            layout = load_layout(stock, self.settings.layout_dir)
+        except LayoutError as exc:
+            return done(Outcome.REFUSED, PrinterStatus(State.ERROR, str(exc)), detail=str(exc))
+        problems = check_fit(layout, self.profile)
+        if problems:
+            return done(Outcome.REFUSED, PrinterStatus(State.ERROR, problems[0]), detail="; ".join(problems))
+        from printer.licence.alignment import encode_alignment  # Pillow loads on first use
+
+        fonts = (self.settings.profile.font_path, *self.settings.profile.fallback_fonts)
+        data = encode_alignment(layout, self.profile, fonts)
+        before = self._status()
+        if not before.can_print:
+            return done(Outcome.FAILED, before, detail="not sent: printer not ready")
+        return self._send(done, data)
+
+    def clear_error(self) -> PrinterStatus:
+        """What a technician's "clear" can do on an ESC/P2 printer; never raises.
+
+        ESC/P2 has no error-recovery command and no way to discard what the printer received
+        (Epson "ESC/P Reference Manual": no DLE ENQ / DLE DC4 in the ESC/P2 command set; see
+        printer/licence/profiles.py). So the clear (1) closes and reopens the line, which picks
+        up a replugged USB cable, and (2) sends ESC @ (Initialize printer), which returns the
+        settings (unit, font, Hanzi mode, margins) to their defaults but, as the manual says,
+        does NOT clear the input buffer: what the printer already holds still prints, after the
+        fault is fixed at the printer (paper loaded, cover shut, on line). Then it answers
+        status(): `unknown` on a working line (ESC/P2 has no status request).
+        """
+        with self._lock:
+            try:
+                self.link.close()
+                if not self.link.ensure_open():
+                    return PrinterStatus(State.DISCONNECTED, self.link.last_error)
+                try:
+                    self.link.send_job(ESC_AT)
+                except LinkTimeout as exc:
+                    return PrinterStatus(State.OFFLINE, str(exc))
+                except LinkError as exc:
+                    return PrinterStatus(State.DISCONNECTED, str(exc))
+                return self._status()
+            except Exception as exc:  # never raises
+                log.error("licence clear_error: unexpected failure: %s", failure_summary(exc))
+                return PrinterStatus(State.ERROR, type(exc).__name__)
 
     def _print(self, job_id, licence, stock, reprint, started) -> PrintResult:
         def done(outcome, status, sent=0, detail=""):

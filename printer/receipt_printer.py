@@ -11,7 +11,8 @@ A printer at paper end never answers, so while waiting the driver polls real-tim
 job depends on the model's manual (PrinterProfile.buffer_clear): with DLE DC4 fn=8 documented it
 is discarded and confirmed (37 25 00), the job `failed`; otherwise the rest prints once the
 paper is changed, and the job is `partly-printed` for the terminal to explain. DLE ENQ 2 is not
-used: Epson and Citizen ignore it at paper end and with the cover open.
+used for that: Epson and Citizen ignore it at paper end and with the cover open. It is sent only
+by clear_error(), while a recoverable (autocutter) error is pending.
 """
 
 from __future__ import annotations
@@ -67,6 +68,11 @@ class ReceiptPrinter:
             return self._status()
 
     def _status(self) -> PrinterStatus:
+        bits = self._realtime_bits()
+        return bits if isinstance(bits, PrinterStatus) else bits.to_status()
+
+    def _realtime_bits(self) -> StatusBits | PrinterStatus:
+        """DLE EOT 1-4 folded into StatusBits, or the `disconnected` status when there is no reply."""
         if not self.link.ensure_open():
             return PrinterStatus(State.DISCONNECTED, self.link.last_error)
         bits = StatusBits()
@@ -83,7 +89,50 @@ class ReceiptPrinter:
                 # A silent printer is not a printer with paper: report it as not there.
                 return PrinterStatus(State.DISCONNECTED, "no reply to status request")
             decode_realtime(n, reply.data[0], bits)
-        return bits.to_status()
+        return bits
+
+    def clear_error(self) -> PrinterStatus:
+        """A technician's "clear": recover from a recoverable error, or pick the line up again.
+
+        Never raises; answers the status after the attempt.
+        - Line broken (disconnected, e.g. the USB cable was replugged): close and reopen it.
+        - A recoverable error pending (DLE EOT 3 bit 3, autocutter error, with neither paper end
+          nor the cover open): DLE ENQ 2, "recover from an error after clearing the receive and
+          print buffers" (Epson ESC/POS Command Reference, DLE ENQ n), so the half-printed job
+          does not resume; then the status again.
+        - Anything else is answered as it is, with nothing sent: DLE ENQ is not executed at paper
+          end or with the cover open (the technician loads paper / shuts the cover), and the
+          manual excludes the automatically recoverable errors (head temperature: they clear by
+          themselves) and unrecoverable ones (power off and service).
+        """
+        with self._lock:
+            try:
+                return self._clear_error()
+            except Exception as exc:  # a driver bug must not take the kiosk down with it
+                log.error("receipt clear_error: unexpected failure: %s", failure_summary(exc))
+                return PrinterStatus(State.ERROR, type(exc).__name__)
+
+    def _clear_error(self) -> PrinterStatus:
+        bits = self._realtime_bits()
+        if isinstance(bits, PrinterStatus):  # disconnected: a fresh line, then read again
+            self.link.close()
+            self.link.ensure_open()
+            bits = self._realtime_bits()
+            if isinstance(bits, PrinterStatus):
+                return bits
+        status = bits.to_status()
+        if not (status.state is State.ERROR and "autocutter" in bits.error_detail):
+            return status
+        try:
+            # DLE ENQ 2 (10 05 02), Epson ESC/POS Command Reference "DLE ENQ n", n = 2: recover
+            # from an error after clearing the receive and print buffers. Real-time: executed on
+            # arrival, only while a recoverable error is pending; settings (ESC !, ...) are kept.
+            self.link.send_realtime(cmd.RECOVER_AND_CLEAR)
+        except LinkError as exc:
+            return PrinterStatus(State.DISCONNECTED, str(exc))
+        log.info("receipt printer: DLE ENQ 2 sent to clear a recoverable error (%s)",
+                 ", ".join(bits.error_detail))
+        return self._status()
 
     def print(self, job: ReceiptJob) -> PrintResult:
         """Print and confirm one receipt. Never raises; see PrintResult.outcome."""

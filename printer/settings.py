@@ -32,7 +32,8 @@ class PrinterProfile:
     "dle-dc4-8" = DLE DC4 fn=8 (Epson "ESC/POS Command Reference", DLE DC4 (fn = 8) "Clear
     buffer(s)", documented for TM-T88VI and later TM models; answered by 37 25 00), or "none".
     DLE ENQ 2 is not one: Epson and Citizen execute it only while a recoverable error (e.g. an
-    autocutter error) is pending, not at paper end or with the cover open.
+    autocutter error) is pending, not at paper end or with the cover open; the driver sends it
+    only from clear_error(), for such an error.
     """
 
     model: str = "generic-escpos"

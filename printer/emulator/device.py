@@ -74,7 +74,8 @@ class Counters:
     received: int = 0  # bytes that reached the printer
     lost: int = 0  # bytes dropped by the line (fault) or a full buffer
     xoff_sent: int = 0
-    discarded_jobs: int = 0  # cleared by the host (DLE ENQ 2) before they finished
+    discarded_jobs: int = 0  # cleared by the host (DLE ENQ 2, DLE DC4 8) before they finished
+    recover_requests: int = 0  # DLE ENQ n received (receipt), whether or not it did anything
     answers: int = 0
     pending_faults: list[tuple[str, int]] = field(default_factory=list)
 

@@ -78,7 +78,12 @@ class VirtualLicencePrinter(VirtualPrinter):
         if name not in KNOWN:
             c.breaches.unknown_commands.append(op.raw[:3])
         elif name == "init":
+            # ESC @ Initialize printer (ESC/P Reference Manual): settings back to their defaults
+            # (unit, 10 cpi, Hanzi mode off), the print position to the left margin. It does NOT
+            # clear the input buffer: what arrived before it has printed by the old settings (the
+            # engine takes commands in order), and it neither feeds nor ejects the sheet.
             c.unit, c.pitch_m, c.chinese = None, 36, False
+            c.x360 = 0
         elif name == "chinese":
             c.chinese = True
         elif name == "chinese_off":

@@ -2,8 +2,12 @@
 
 Per model profile (printer.settings.RECEIPT_MODELS), from Epson's ESC/POS Command Reference:
 - DLE EOT n is answered on arrival, even while stopped or full.
-- DLE ENQ 2 ("recover and clear buffers") is executed only while a recoverable error is pending;
-  at paper end or with the cover open it is ignored, so the rest of a job prints after a refill.
+- The `error` fault is a RECOVERABLE error, an autocutter error: DLE EOT 2 bit 6 ("error
+  occurred"), DLE EOT 3 bit 3 ("autocutter error"), ASB byte 2 bit 3. DLE ENQ n ("Real-time
+  request to printer") recovers from it, on arrival: n = 1 restarts printing where it stopped
+  (the rest of the job prints), n = 2 clears the receive and print buffers first (the rest is
+  discarded). At paper end or with the cover open DLE ENQ is ignored, so the rest of a job
+  prints after a refill.
 - DLE DC4 fn=8 ("clear buffers") exists only on models that document it (epson-tm-t88vi): it
   clears the receive and print buffers and answers 37 25 00.
 - GS r 1 is answered when the engine reaches it: never while stopped.
@@ -49,7 +53,7 @@ class VirtualReceiptPrinter(VirtualPrinter):
             byte |= (0x04 if "cover-open" in f else 0) | (0x20 if "paper-out" in f else 0)
             byte |= 0x40 if "error" in f else 0
         elif n == 3 and "error" in f:
-            byte |= 0x40
+            byte |= 0x08  # autocutter error: recoverable with DLE ENQ 1/2
         elif n == 4:
             byte |= (0x0C if "paper-near-end" in f else 0) | (0x60 if "paper-out" in f else 0)
         return byte
@@ -62,7 +66,7 @@ class VirtualReceiptPrinter(VirtualPrinter):
     def asb_block(self) -> bytes:
         f = self.faults
         first = 0x10 | (0x08 if self.stopped else 0) | (0x20 if "cover-open" in f else 0)
-        second = 0x40 if "error" in f else 0
+        second = 0x08 if "error" in f else 0  # autocutter error
         return bytes([first, second, self.paper_byte(), 0x00])
 
     def _status_changed(self) -> None:
@@ -80,12 +84,14 @@ class VirtualReceiptPrinter(VirtualPrinter):
         if op.name == "rt_status" and 1 <= op.args[0] <= 4:
             self.answer(bytes([self.realtime_byte(op.args[0])]))
         elif op.name == "rt_request":
+            self.counters.recover_requests += 1
             # Only a recoverable error is recovered from; paper end and an open cover are not,
             # and then DLE ENQ 2 clears nothing.
             if "error" in self.faults and not self.faults & {"paper-out", "cover-open"}:
                 if op.args[0] == 2:
                     self.clear_buffers()
                 self.faults.discard("error")
+                self._status_changed()
         elif op.name == "rt_clear":
             self.clear_buffers()
             self.answer(CLEAR_RESPONSE)

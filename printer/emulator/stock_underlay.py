@@ -36,8 +36,14 @@ def draw_underlay(page: Image.Image, layout: StockLayout, dpi: int, fonts: tuple
     px_per_mm = dpi / 25.4
     draw = ImageDraw.Draw(page)
     for frame in layout.frames:
-        box = [round(v * px_per_mm) for v in (frame.x, frame.y, frame.x + frame.w, frame.y + frame.h)]
-        draw.rectangle(box, outline=GREY, width=max(1, round(frame.line_mm * px_per_mm)))
+        # The line is centred on the frame's path, as the PDF strokes it (reportlab rect):
+        # PIL draws an outline inward from the box, so the box grows by half the line.
+        width = max(1, round(frame.line_mm * px_per_mm))
+        half = width / 2
+        box = [round(frame.x * px_per_mm - half), round(frame.y * px_per_mm - half),
+               round((frame.x + frame.w) * px_per_mm + half) - 1,
+               round((frame.y + frame.h) * px_per_mm + half) - 1]
+        draw.rectangle(box, outline=GREY, width=width)
     for text in layout.fixed_texts:
         px = max(6, round(text.size_pt / 72 * dpi))
         lines = wrap_cells(text.text, text.w / (text.size_pt * PT_MM)) if text.w else [text.text]

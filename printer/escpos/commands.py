@@ -18,6 +18,10 @@ TRANSMIT_PAPER_STATUS = bytes([GS, 0x72, 0x01])  # GS r 1: answered when reached
 # 01 03 14 01 06 02 08. Real-time; the printer answers 37 25 00 once the buffers are cleared.
 CLEAR_BUFFERS_DC4 = bytes([DLE, 0x14, 0x08, 0x01, 0x03, 0x14, 0x01, 0x06, 0x02, 0x08])
 CLEAR_RESPONSE = bytes([0x37, 0x25, 0x00])
+# DLE ENQ 2 "Real-time request to printer", n = 2 (Epson ESC/POS Command Reference): recover from
+# an error after clearing the receive and print buffers. Executed only while a recoverable error
+# (autocutter) is pending; not at paper end, with the cover open, or for a head-temperature error.
+RECOVER_AND_CLEAR = bytes([DLE, ENQ, 0x02])
 ASB_ALL = bytes([GS, 0x61, 0x0F])  # automatic status back: drawer, online, error, paper
 QR_EC = {"L": 0x30, "M": 0x31, "Q": 0x32, "H": 0x33}
 
