@@ -47,6 +47,22 @@ class CheckResult:
                 "advice": {"zh": self.advice[0], "en": self.advice[1]}, "data": self.data}
 
 
+def facts(data: dict) -> str:
+    """A check's data as lines a technician can read (no personal data is ever in it)."""
+    lines = []
+    for key, value in data.items():
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            lines.append(f"{key}:")
+            lines += ["  " + ", ".join(f"{k}={v}" for k, v in item.items()) for item in value]
+        elif isinstance(value, dict):
+            lines.append(f"{key}: " + ", ".join(f"{k}={v}" for k, v in value.items()))
+        elif isinstance(value, list):
+            lines.append(f"{key}:" + "".join(f"\n  {item}" for item in value) if value else f"{key}: —")
+        else:
+            lines.append(f"{key}: {'—' if value is None else value}")
+    return "\n".join(lines)
+
+
 def _ok(name: str, zh: str, en: str, **data) -> CheckResult:
     return CheckResult(name, Level.OK, (zh, en), data=data)
 

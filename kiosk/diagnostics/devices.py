@@ -34,6 +34,14 @@ PRINTER_ADVICE: dict[str, tuple[str, str]] = {
     "error": ("取出切刀处卡住的纸，关好机盖，再点“清除故障”。",
               "Remove paper jammed at the cutter, close the cover, then tap Clear error."),
 }
+# The state in a technician's words (printer.status.STATE_TEXT is what a citizen reads).
+STATE_WORDS: dict[str, tuple[str, str]] = {
+    "ready": ("就绪", "ready"), "paper-near-end": ("纸卷将用完", "paper near end"),
+    "paper-out": ("缺纸", "out of paper"), "cover-open": ("机盖打开", "cover open"),
+    "offline": ("离线", "offline"), "disconnected": ("未连接", "not connected"),
+    "error": ("出错（如切刀卡纸）", "error (a cutter jam, say)"),
+    "unknown": ("不报告状态（ESC/P2 没有状态查询）", "reports no status (ESC/P2 has no status request)"),
+}
 JOB_WORDS: dict[str, tuple[str, str]] = {
     "queued": ("排队中", "queued"), "sending": ("正在打印", "printing"), "printed": ("已打印", "printed"),
     "unconfirmed": ("未确认", "unconfirmed"), "flagged": ("待技术员核查", "flagged for a technician"),
@@ -77,7 +85,7 @@ def check_printer(name: str, driver, what: tuple[str, str], job: dict | None, po
     """A printer's own status now (printer.status), paper near end included, and its last job."""
     status = driver.status()
     state = status.state.value
-    zh, en = status.message()
+    zh, en = STATE_WORDS.get(state, (state, state))
     job_zh, job_en = _job_text(job)
     detail = (f"{what[0]}：{zh}；{job_zh}。", f"{what[1]}: {en}; {job_en}.")
     data = {"state": state, "printer_detail": status.detail, "port": port, "last_job": job}

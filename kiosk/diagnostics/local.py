@@ -103,8 +103,8 @@ class DiagnosticsSocket:
             return
         checks = [r.to_json() for r in self._answer()]
         body = json.dumps({"terminal": self._terminal, "checks": checks}, ensure_ascii=False).encode()
+        self.served += 1  # counted before it leaves: the client may read it at once
         conn.sendall(body[:MAX_ANSWER] + b"\n")
-        self.served += 1
 
 
 def _read_line(conn: socket.socket, limit: int) -> bytes:

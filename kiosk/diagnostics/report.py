@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kiosk.config import KioskConfig
 
-from .checks import CheckResult, Level, exit_code
+from .checks import CheckResult, Level, exit_code, facts
 
 WORDS = {Level.OK: "正常 OK", Level.WARNING: "注意 WARNING", Level.FAILURE: "故障 FAILURE"}
 
@@ -43,13 +43,23 @@ def _pdf(path: Path, document: dict, results: list[CheckResult]) -> None:
     y = height - 60
 
     def line(text: str, size: float = 10, indent: float = 0) -> None:
+        """One paragraph, wrapped to the page by its measured width (nothing cut off)."""
         nonlocal y
-        if y < 60:
-            c.showPage()
-            y = height - 60
-        c.setFont("ReportCJK", size)
-        c.drawString(50 + indent, y, text[:110])
-        y -= size * 1.6
+        room = width - 100 - indent
+        rest = text
+        while True:
+            cut = len(rest)
+            while cut > 1 and pdfmetrics.stringWidth(rest[:cut], "ReportCJK", size) > room:
+                cut -= 1
+            if y < 60:
+                c.showPage()
+                y = height - 60
+            c.setFont("ReportCJK", size)
+            c.drawString(50 + indent, y, rest[:cut])
+            y -= size * 1.6
+            rest = rest[cut:]
+            if not rest:
+                return
 
     line(f"终端就绪报告 Readiness report — {document['terminal']}", 15)
     line(f"{document['written_at']}  ·  exit {document['exit']}", 10)
@@ -61,5 +71,7 @@ def _pdf(path: Path, document: dict, results: list[CheckResult]) -> None:
         if r.level is not Level.OK:
             line("→ " + r.advice[0], 9, 18)
             line("→ " + r.advice[1], 9, 18)
+            for fact in facts(r.data).splitlines():  # the parked reasons, the printer's state…
+                line(fact, 8, 30)
         y -= 4
     c.save()

@@ -253,3 +253,34 @@ def test_diag_json_is_one_document_with_every_check_named(tmp_path):
     missing = next(c for c in document["checks"] if c["name"] == "receipt-printer")
     assert missing["level"] == "failure" and "missing" in missing["detail"]["en"]
     assert answer.returncode == 2
+
+
+def test_the_heartbeat_carries_the_same_device_checks(printers, tmp_path):
+    from kiosk.diagnostics.heartbeat import device_states
+
+    printers.twins[0].raise_fault("paper-near-end")
+    cfg = KioskConfig(data_dir=tmp_path)
+    states = device_states(live_checks(cfg, Devices(receipt=printers.receipt, licence=printers.licence,
+                                                    keyboard_locales=["zh_CN", "en_US"])))
+    assert states[0] == ("receipt-printer", "paper-near-end",
+                         "Receipt printer: paper near end; no job yet.")
+    assert [name for name, _, _ in states] == ["receipt-printer", "licence-printer", "keyboard"]
+
+
+def test_the_readiness_report_wraps_long_advice_and_lists_the_facts(tmp_path):
+    import shutil
+
+    from kiosk.diagnostics.checks import CheckResult
+    from kiosk.diagnostics.report import write_report
+
+    advice_en = ("Check each reason, then send again or reprint; " * 6) + "END-OF-ADVICE"
+    result = CheckResult("outbox", Level.WARNING, ("有申请被退回。", "Applications were refused."),
+                         ("逐一核对原因。" * 12 + "建议结束", advice_en),
+                         {"parked": [{"number": "1A2B-3C4D-5E6F", "http_status": 422, "reason": "invalid-application"}]})
+    json_path, pdf_path = write_report(KioskConfig(data_dir=tmp_path), [result], tmp_path / "usb")
+    assert json.loads(json_path.read_text(encoding="utf-8"))["exit"] == 1
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is installed by make setup")
+    text = subprocess.run(["pdftotext", str(pdf_path), "-"], capture_output=True, text=True).stdout
+    assert "END-OF-ADVICE" in text and "建议结束" in text  # nothing cut off at the margin
+    assert "1A2B-3C4D-5E6F" in text and "invalid-application" in text

@@ -67,7 +67,7 @@ def test_the_receipt_printer_page_shows_each_fault_and_clears_a_recoverable_one(
     assert "state: error" in page_text(d)
     d.tap("serviceAction_clear-error")
     d.wait_until(lambda: "After clearing" in d.t.service_mode.message, timeout=30_000)
-    assert "Printer ready" in d.t.service_mode.message
+    assert "the printer is ready" in d.t.service_mode.message
     d.wait_until(lambda: not d.t.service_mode.busy, timeout=30_000)
     d.settle()
     assert "state: ready" in page_text(d)

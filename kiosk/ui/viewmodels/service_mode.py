@@ -40,7 +40,7 @@ MARKS = {"ok": "✓ 正常 OK", "warning": "! 注意 WARNING", "failure": "✗ �
 
 ACTION_LABELS = {
     "test-receipt": "打印测试回执 · Print a test receipt",
-    "alignment": "打印校准页（普通纸） · Alignment page on plain paper",
+    "alignment": "打印校准页（先放一张普通纸） · Alignment page (load a plain sheet first)",
     "clear-error": "清除故障 · Clear error",
     "retry-parked": "重发被退回的申请 · Send parked applications again",
     "check": "重新检查 · Check again",
@@ -54,22 +54,6 @@ PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "backend": ("登记系统 · Backend", ("check",)),
     "outbox": ("发送队列 · Outbox", ("retry-parked", "check")),
 }
-
-
-def facts(data: dict) -> str:
-    """A check's data as lines a technician can read (no personal data is ever in it)."""
-    lines = []
-    for key, value in data.items():
-        if isinstance(value, list) and value and isinstance(value[0], dict):
-            lines.append(f"{key}:")
-            lines += ["  " + ", ".join(f"{k}={v}" for k, v in item.items()) for item in value]
-        elif isinstance(value, dict):
-            lines.append(f"{key}: " + ", ".join(f"{k}={v}" for k, v in value.items()))
-        elif isinstance(value, list):
-            lines.append(f"{key}:" + "".join(f"\n  {item}" for item in value) if value else f"{key}: —")
-        else:
-            lines.append(f"{key}: {value}")
-    return "\n".join(lines)
 
 
 @QmlElement
@@ -248,6 +232,8 @@ class ServiceMode(SessionBound):
             emit(self.changed)
 
     def _show_page(self) -> None:
+        from kiosk.diagnostics.checks import facts
+
         rows = [{**self._row(r), "facts": facts(r.data)} for r in self._results if r.name == self._page]
         self._page_rows.sync(rows, "name")
         actions = PAGES[self._page][1] if self._page in PAGES else ()
@@ -295,8 +281,11 @@ class ServiceMode(SessionBound):
             if error is not None:
                 self._say(f"清除故障失败：{type(error).__name__}", f"Clearing failed: {type(error).__name__}")
                 return
-            zh, en = status.message()
-            self._say(f"清除后打印机状态：{zh}", f"After clearing, the printer says: {en}")
+            from kiosk.diagnostics.devices import STATE_WORDS
+
+            state = status.state.value
+            zh, en = STATE_WORDS.get(state, (state, state))
+            self._say(f"清除后打印机：{zh}。", f"After clearing, the printer is {en}.")
             self.refresh()
 
         self._run_busy(driver.clear_error, done)
