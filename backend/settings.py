@@ -24,7 +24,7 @@ class Settings:
     data_dir: Path = field(default_factory=default_data_dir)
     # None = SQLite file "backend.sqlite3" inside data_dir.
     database_url: str | None = None
-    # GB/T 2260 code of the registering district: 440605 = 佛山市南海区 (REFERENCE.md).
+    # GB/T 2260 code of the registering district: 440605 = 佛山市南海区 (国家统计局《统计用区划代码》2023).
     division_code: str = "440605"
     # 登记机关: printed on the licence beside the seal.
     authority_zh: str = "佛山市南海区市场监督管理局"

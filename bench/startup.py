@@ -3,7 +3,7 @@
 Both are started the same way (a fresh interpreter, offscreen, QT_IM_MODULE=qtvirtualkeyboard)
 and report the moment their window's first frame is swapped (QQuickWindow.frameSwapped), on
 the system-wide monotonic clock, then exit at once. The bare window holds only an InputPanel,
-the floor of this stack (REFERENCE: about 0.20 s here). Peak resident memory comes from
+the floor of this stack (measured: about 0.20 s on this 2-core machine). Peak resident memory comes from
 wait4() of each child. Byte-code is cached (in a temporary PYTHONPYCACHEPREFIX) as on an
 installed terminal. Prints ONE JSON line; the goal is terminal/bare <= 1.3.
 

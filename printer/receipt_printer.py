@@ -35,7 +35,7 @@ POLL_S = 0.5  # status poll while waiting for GS r: a paper-out shows within hal
 
 
 def decode_realtime(n: int, byte: int, bits: StatusBits) -> None:
-    """Fold one DLE EOT n reply into bits (Epson TM bit assignments, REFERENCE.md)."""
+    """Fold one DLE EOT n reply into bits (Epson ESC/POS Command Reference, "DLE EOT n": the TM series' bit assignments)."""
     if n == 1:
         bits.offline |= bool(byte & 0x08)
     elif n == 2:

@@ -6,7 +6,7 @@ from ..text import Text
 
 DISTRICT_CODE = "440605"
 DISTRICT_PREFIX = "佛山市南海区"
-# 2023 statistical codes: one subdistrict and six towns (REFERENCE.md, Nanhai district).
+# 2023 statistical codes: one subdistrict and six towns (国家统计局《2023年统计用区划代码》, 佛山市南海区).
 NANHAI_TOWNS: dict[str, Text] = {
     "440605011": Text("桂城街道", "Guicheng Subdistrict"),
     "440605121": Text("九江镇", "Jiujiang Town"),

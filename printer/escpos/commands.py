@@ -1,4 +1,5 @@
-"""ESC/POS command bytes used by this package (see shared/REFERENCE.md for their sources)."""
+"""ESC/POS command bytes used by this package; each is defined on its own page of Epson's "ESC/POS
+Command Reference" (named beside it)."""
 
 from __future__ import annotations
 

@@ -16,8 +16,47 @@ Item {
     required property Journey journey
     required property ServiceMode serviceMode
 
+    // The title and the last action's result stay in view whatever is scrolled below: an
+    // action's button is often at the bottom, its answer must not be out of sight at the top.
+    ColumnLayout {
+        id: header
+        x: 48
+        y: 24
+        width: screen.width - 96
+        spacing: Appearance.gap / 2
+        KioskLabel {
+            Layout.fillWidth: true
+            text: "维护模式 · Service mode"
+            font.pixelSize: Appearance.fontTitle
+            font.bold: true
+        }
+        Rectangle {
+            Layout.fillWidth: true
+            visible: screen.serviceMode.message !== ""
+            implicitHeight: message.implicitHeight + 24
+            radius: 12
+            color: Appearance.surface
+            border.width: 4
+            border.color: Appearance.text
+            KioskLabel {
+                id: message
+                objectName: "serviceMessage"
+                x: 16
+                y: 12
+                width: parent.width - 32
+                text: screen.serviceMode.message
+                font.bold: true
+                font.pixelSize: Appearance.fontSmall
+            }
+        }
+    }
+
     Flickable {
-        anchors.fill: parent
+        anchors.top: header.bottom
+        anchors.topMargin: Appearance.gap / 2
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
         contentHeight: column.implicitHeight + 160
         clip: true
         boundsBehavior: Flickable.StopAtBounds
@@ -26,23 +65,10 @@ Item {
         ColumnLayout {
             id: column
             x: 48
-            y: 32
+            y: 8
             width: screen.width - 96
             spacing: Appearance.gap
 
-            KioskLabel {
-                Layout.fillWidth: true
-                text: "维护模式 · Service mode"
-                font.pixelSize: Appearance.fontTitle
-                font.bold: true
-            }
-            KioskLabel {
-                objectName: "serviceMessage"
-                Layout.fillWidth: true
-                visible: text !== ""
-                text: screen.serviceMode.message
-                font.bold: true
-            }
             // --- the PIN --------------------------------------------------------------
             KioskLabel {
                 Layout.fillWidth: true
