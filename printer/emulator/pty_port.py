@@ -22,7 +22,11 @@ class PtyPort:
         self._master: int | None = None
         self._slave: int | None = None
         self.slave_name = ""
-        self._write_lock = threading.Lock()
+        # Guards the fds: a read or write never uses an fd that close() has given back, since the
+        # operating system hands the same number to the next file opened (a layout being read,
+        # a new pty), and a stale read would eat that file's bytes.
+        self._lock = threading.Lock()
+        self._generation = 0
         self.open()
 
     @property
@@ -37,7 +41,10 @@ class PtyPort:
         master, slave = os.openpty()
         tty.setraw(master)
         tty.setraw(slave)  # no echo: our replies must not come back to us before a client opens
-        self._master, self._slave = master, slave
+        os.set_blocking(master, False)  # a write with nobody reading fails, never holds the lock
+        with self._lock:
+            self._master, self._slave = master, slave
+            self._generation += 1
         self.slave_name = os.ttyname(slave)
         if self.link_path:
             tmp = self.link_path.with_name(self.link_path.name + ".new")
@@ -47,31 +54,37 @@ class PtyPort:
             tmp.replace(self.link_path)
 
     def close(self) -> None:
-        master, slave = self._master, self._slave
-        self._master = self._slave = None
-        for fd in (master, slave):
-            if fd is not None:
-                with contextlib.suppress(OSError):
-                    os.close(fd)
+        with self._lock:
+            master, slave = self._master, self._slave
+            self._master = self._slave = None
+            self._generation += 1
+            for fd in (master, slave):
+                if fd is not None:
+                    with contextlib.suppress(OSError):
+                        os.close(fd)
         if self.link_path:
             with contextlib.suppress(FileNotFoundError):
                 self.link_path.unlink()
 
     def read(self, limit: int, timeout_s: float) -> bytes:
         """Up to `limit` bytes, or b"" after timeout_s; b"" too while unplugged."""
-        master = self._master
+        with self._lock:
+            master, generation = self._master, self._generation
         if master is None:
             return b""
         try:
             ready, _, _ = select.select([master], [], [], timeout_s)
             if not ready:
                 return b""
-            return os.read(master, limit)
+            with self._lock:  # the fd may have been closed (and its number reused) meanwhile
+                if self._generation != generation:
+                    return b""
+                return os.read(master, limit)
         except (OSError, ValueError):
             return b""
 
     def write(self, data: bytes) -> bool:
-        with self._write_lock:
+        with self._lock:
             master = self._master
             if master is None:
                 return False
