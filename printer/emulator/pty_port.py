@@ -12,8 +12,11 @@ import contextlib
 import os
 import select
 import threading
+import time
 import tty
 from pathlib import Path
+
+WRITE_WAIT_S = 2.0
 
 
 class PtyPort:
@@ -84,12 +87,23 @@ class PtyPort:
             return b""
 
     def write(self, data: bytes) -> bool:
+        """All of `data`, or False: the master is non-blocking, so a reply larger than what the
+        pty holds (a card reader's 2.3 kB answer to a slow client) goes out in pieces as the
+        client reads, for up to WRITE_WAIT_S; nobody reading at all is a cable pulled."""
+        view = memoryview(data)
+        deadline = time.monotonic() + WRITE_WAIT_S
         with self._lock:
             master = self._master
             if master is None:
                 return False
             try:
-                os.write(master, data)
+                while view:
+                    try:
+                        view = view[os.write(master, view):]
+                    except BlockingIOError:
+                        if time.monotonic() > deadline:
+                            return False
+                        select.select([], [master], [], 0.05)
                 return True
             except OSError:
                 return False
