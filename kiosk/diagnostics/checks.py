@@ -110,8 +110,24 @@ def check_versions(cfg: KioskConfig) -> CheckResult:
     except PackageNotFoundError:
         qt = "?"
     services = ",".join(s.id for s in forms.services())
-    return _ok("versions", f"程序 {app}，PySide6 {qt}，服务 {services}。", f"App {app}, PySide6 {qt}, services {services}.",
-               app=app, pyside6=qt, services=services)
+    rules = forms_digest()
+    return _ok("versions", f"程序 {app}，PySide6 {qt}，表单规则 {rules}（{services}）。",
+               f"App {app}, PySide6 {qt}, forms rules {rules} ({services}).",
+               app=app, pyside6=qt, forms=rules, forms_schema=forms.SCHEMA_VERSION, services=services)
+
+
+def forms_digest() -> str:
+    """The forms' data (services, add-ons, catalogue, rule tables) as one short digest: two
+    terminals showing the same digest apply the same rules, whatever the app's version says."""
+    import hashlib
+
+    import forms
+
+    root = Path(forms.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.suffix in (".toml", ".json", ".txt", ".csv")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def check_disk(cfg: KioskConfig) -> CheckResult:

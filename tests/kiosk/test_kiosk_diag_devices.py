@@ -284,3 +284,19 @@ def test_the_readiness_report_wraps_long_advice_and_lists_the_facts(tmp_path):
     text = subprocess.run(["pdftotext", str(pdf_path), "-"], capture_output=True, text=True).stdout
     assert "END-OF-ADVICE" in text and "建议结束" in text  # nothing cut off at the margin
     assert "1A2B-3C4D-5E6F" in text and "invalid-application" in text
+
+
+def test_the_forms_digest_tells_terminals_with_different_rules_apart(tmp_path, monkeypatch):
+    import shutil
+
+    import forms
+    from kiosk.diagnostics.checks import forms_digest
+
+    shipped = forms_digest()
+    copy = tmp_path / "forms"
+    shutil.copytree(Path(forms.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(forms, "__file__", str(copy / "__init__.py"))
+    assert forms_digest() == shipped  # the same data, wherever it lies
+    table = next(copy.rglob("*.toml"))
+    table.write_text(table.read_text(encoding="utf-8") + "\n# a local edit\n", encoding="utf-8")
+    assert forms_digest() != shipped
