@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from reader.card import PHOTO_BYTES, TEXT_BYTES, CardFormatError, IdCard, parse_text
 from reader.frames import (
@@ -141,6 +142,22 @@ class CardReader:
 
     def read_card(self) -> CardResult:
         """One attempt: find, select, read (GA 467-2013 order). Never raises."""
+        return self._on_line(self._read)
+
+    def self_check(self) -> CardResult:
+        """The SAM module's status request (GA 467-2013 "SAM 状态检测", 11 FF): 90 when the
+        reader and its security module are sound. No card is found or read, so a technician's
+        check never touches anyone's data. Never raises."""
+        def ask(port) -> CardResult:
+            answer = self._ask(port, STATUS)
+            if answer.sw3 == Sw3.SUCCESS:
+                return CardResult(CardStatus.READY)
+            return CardResult(BY_SW3.get(answer.sw3, CardStatus.UNREADABLE), detail=f"status: SW3 {answer.sw3:02X}")
+
+        return self._on_line(ask)
+
+    def _on_line(self, exchange: Callable[[Any], CardResult]) -> CardResult:
+        """One exchange with the reader under the lock; every failure is a status value."""
         with self._lock:
             try:
                 port = self._open()
@@ -148,34 +165,13 @@ class CardReader:
                 self._drop()
                 return CardResult(CardStatus.DISCONNECTED, detail=type(exc).__name__)
             try:
-                return self._read(port)
+                return exchange(port)
             except _Refused as refused:
                 return CardResult(refused.status, detail=refused.detail)
             except Exception as exc:  # noqa: BLE001 - a pulled cable shows up as OSError/SerialException
                 log.info("card reader lost: %s", type(exc).__name__)
                 self._drop()
                 return CardResult(CardStatus.DISCONNECTED, detail=type(exc).__name__)
-
-    def self_check(self) -> CardResult:
-        """The SAM module's status request (GA 467-2013 "SAM 状态检测", 11 FF): 90 when the
-        reader and its security module are sound. No card is found or read, so a technician's
-        check never touches anyone's data. Never raises."""
-        with self._lock:
-            try:
-                port = self._open()
-            except Exception as exc:  # noqa: BLE001 - any failure to open is "disconnected"
-                self._drop()
-                return CardResult(CardStatus.DISCONNECTED, detail=type(exc).__name__)
-            try:
-                answer = self._ask(port, STATUS)
-            except _Refused as refused:
-                return CardResult(refused.status, detail=refused.detail)
-            except Exception as exc:  # noqa: BLE001 - a pulled cable shows up as OSError/SerialException
-                self._drop()
-                return CardResult(CardStatus.DISCONNECTED, detail=type(exc).__name__)
-            if answer.sw3 == Sw3.SUCCESS:
-                return CardResult(CardStatus.READY)
-            return CardResult(BY_SW3.get(answer.sw3, CardStatus.UNREADABLE), detail=f"status: SW3 {answer.sw3:02X}")
 
     def _read(self, port) -> CardResult:
         """Read until two reads agree (at most three). The frame's XOR checksum catches any

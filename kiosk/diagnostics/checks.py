@@ -177,14 +177,20 @@ def check_keyboard(cfg: KioskConfig, root: Path | None = None) -> CheckResult:
         for locale in cfg.locales.available:
             if locale not in found and locale.encode("utf-16-be") in data:
                 found[locale] = str(plugin.relative_to(root))
-    missing = [locale for locale in cfg.locales.available if locale not in found]
+    return keyboard_verdict(cfg.locales.available, list(found), found=found)
+
+
+def keyboard_verdict(wanted: tuple[str, ...], present: list[str], **data) -> CheckResult:
+    """The keyboard row, whoever found the layouts (the plugins here, the running keyboard in
+    devices.check_keyboard_live)."""
+    missing = [locale for locale in wanted if locale not in present]
     if missing:
         return _bad("keyboard", Level.FAILURE, (f"屏幕键盘缺少布局：{', '.join(missing)}。",
                                                  f"The on-screen keyboard lacks layouts for: {', '.join(missing)}."),
                     ("重新运行 make setup（安装带拼音插件的 PySide6）。",
-                     "Run make setup again (installs PySide6 with the pinyin plugin)."), found=found)
-    return _ok("keyboard", f"屏幕键盘布局齐全：{', '.join(found)}。", f"On-screen keyboard layouts present: {', '.join(found)}.",
-               found=found)
+                     "Run make setup again (installs PySide6 with the pinyin plugin)."), **data)
+    return _ok("keyboard", f"屏幕键盘布局齐全：{', '.join(wanted)}。", f"On-screen keyboard layouts present: {', '.join(wanted)}.",
+               **data)
 
 
 # --- the store ----------------------------------------------------------------------------------

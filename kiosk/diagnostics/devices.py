@@ -20,7 +20,7 @@ from typing import Any
 
 from kiosk.config import KioskConfig
 
-from .checks import CheckResult, Level, _bad, _ok, _port_check, _read_only, _store
+from .checks import CheckResult, Level, _bad, _ok, _port_check, _read_only, _store, keyboard_verdict
 
 # What a technician does about each printer state (the printer's own text is for citizens).
 PRINTER_ADVICE: dict[str, tuple[str, str]] = {
@@ -129,14 +129,7 @@ def check_keyboard_live(available: list[str] | None, wanted: tuple[str, ...]) ->
     """Qt Virtual Keyboard's own list of layouts (VirtualKeyboardSettings.availableLocales)."""
     if available is None:
         return _ok("keyboard", "屏幕键盘尚未载入。", "The on-screen keyboard has not loaded yet.")
-    missing = [locale for locale in wanted if locale not in available]
-    if missing:
-        return _bad("keyboard", Level.FAILURE, (f"屏幕键盘缺少布局：{', '.join(missing)}。",
-                                                 f"The on-screen keyboard lacks: {', '.join(missing)}."),
-                    ("重新运行 make setup（安装带拼音插件的 PySide6）。",
-                     "Run make setup again (PySide6 with the pinyin plugin)."), available=available)
-    return _ok("keyboard", f"屏幕键盘布局：{', '.join(wanted)}。", f"On-screen keyboard layouts: {', '.join(wanted)}.",
-               available=available)
+    return keyboard_verdict(wanted, available, available=available)
 
 
 def live_checks(cfg: KioskConfig, devices: Devices) -> list[CheckResult]:
