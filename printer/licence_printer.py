@@ -20,7 +20,7 @@ import uuid
 from printer.failures import failure_summary
 from printer.interface import LicenceJob
 from printer.licence.escp2_fit import check_fit
-from printer.licence.layout import LayoutError, load_layout
+from printer.licence.layout import LayoutError, StockLayout, load_layout
 from printer.licence.ledger import ReprintLedger
 from printer.licence.profiles import licence_profile
 from printer.link import LinkError, LinkTimeout, SerialLink
@@ -103,13 +103,9 @@ class LicencePrinter:
             return PrintResult(job_id, outcome, status, status.warnings, sent,
                                time.monotonic() - started, detail)
 
-        try:
-            layout = load_layout(stock, self.settings.layout_dir)
-        except LayoutError as exc:
-            return done(Outcome.REFUSED, PrinterStatus(State.ERROR, str(exc)), detail=str(exc))
-        problems = check_fit(layout, self.profile)
-        if problems:
-            return done(Outcome.REFUSED, PrinterStatus(State.ERROR, problems[0]), detail="; ".join(problems))
+        layout = self._layout(stock)
+        if isinstance(layout, str):  # the stock's layout is missing, wrong or out of reach
+            return done(Outcome.REFUSED, PrinterStatus(State.ERROR, layout), detail=layout)
         from printer.licence.alignment import encode_alignment  # Pillow loads on first use
 
         fonts = (self.settings.profile.font_path, *self.settings.profile.fallback_fonts)
@@ -118,6 +114,16 @@ class LicencePrinter:
         if not before.can_print:
             return done(Outcome.FAILED, before, detail="not sent: printer not ready")
         return self._send(done, data)
+
+    def _layout(self, stock: str) -> StockLayout | str:
+        """The stock's layout, or why it cannot be printed (missing, malformed, or reaching past
+        what this printer can print: check_fit)."""
+        try:
+            layout = load_layout(stock, self.settings.layout_dir)
+        except LayoutError as exc:
+            return str(exc)
+        problems = check_fit(layout, self.profile)
+        return "; ".join(problems) if problems else layout
 
     def clear_error(self) -> PrinterStatus:
         """What a technician's "clear" can do on an ESC/P2 printer; never raises.
@@ -157,13 +163,9 @@ class LicencePrinter:
             return done(Outcome.REFUSED, PrinterStatus(State.UNKNOWN),
                         detail=f"{ALREADY_PRINTED[0]} / {ALREADY_PRINTED[1]} "
                                f"(earlier job {earlier[-1].job_id})")
-        try:
-            layout = load_layout(stock, self.settings.layout_dir)
-        except LayoutError as exc:
-            return done(Outcome.REFUSED, PrinterStatus(State.ERROR, str(exc)), detail=str(exc))
-        problems = check_fit(layout, self.profile)
-        if problems:
-            return done(Outcome.REFUSED, PrinterStatus(State.ERROR, problems[0]), detail="; ".join(problems))
+        layout = self._layout(stock)
+        if isinstance(layout, str):  # the stock's layout is missing, wrong or out of reach
+            return done(Outcome.REFUSED, PrinterStatus(State.ERROR, layout), detail=layout)
         # The encoder (Pillow, qrcode) loads on the first licence, not when the kiosk starts.
         from printer.licence.escp2 import encode_overprint
         from printer.licence.placement import place

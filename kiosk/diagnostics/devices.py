@@ -16,6 +16,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from kiosk.config import KioskConfig
@@ -160,18 +161,26 @@ def _held(name: str, port: str, what: tuple[str, str]) -> CheckResult:
                 port=port, held=True)
 
 
-def _free(port: str) -> bool | None:
-    """Can we take the port now? None when it is absent (the port check then says so)."""
+def _take(port: str) -> str:
+    """What opening the port now would meet: "absent", "free", "held" (another program has
+    the flock every driver takes: EWOULDBLOCK), or the error itself (no permission, say)."""
+    import errno
+
     import serial
 
+    if "://" in port:
+        return "free"  # a network printer: no lock to look at, and no terminal holds it now
+    if not Path(port).exists():
+        return "absent"
     try:
-        probe = serial.Serial(port, exclusive=True, timeout=0)
+        serial.Serial(port, exclusive=True, timeout=0).close()
     except serial.SerialException as exc:
-        return None if isinstance(exc.__context__, FileNotFoundError) or "No such file" in str(exc) else False
-    except OSError:
-        return None
-    probe.close()
-    return True
+        locked = isinstance(exc.__cause__ or exc.__context__, BlockingIOError) or exc.errno in (
+            errno.EAGAIN, errno.EWOULDBLOCK) or "lock" in str(exc)
+        return "held" if locked else f"{type(exc).__name__}: {exc}"
+    except OSError as exc:
+        return f"{type(exc).__name__}: {exc}"
+    return "free"
 
 
 def probe_checks(cfg: KioskConfig) -> list[CheckResult]:
@@ -192,13 +201,18 @@ def probe_checks(cfg: KioskConfig) -> list[CheckResult]:
                 f"The {what[1]} is virtual and exists only while the terminal runs; it is not running.",
                 port=port, last_job=jobs.get(name.split("-")[0])))
             continue
-        free = _free(port) if "://" not in port else True
-        if free is None:
+        taken = _take(port)
+        if taken == "absent":
             results.append(_port_check(name, port, what))
-        elif free is False:
+        elif taken == "held":
             results.append(_held(name, port, what))
-        else:
+        elif taken == "free":
             results.append(_probe(name, port, what, cfg, jobs, printers_config))
+        else:
+            results.append(_bad(name, Level.FAILURE, (f"{what[0]}串口 {port} 打不开：{taken}",
+                                                      f"The {what[1]}'s port {port} cannot be opened: {taken}"),
+                                ("检查权限：终端用户须在 dialout 组。", "Check permissions: the terminal's user must be in dialout."),
+                                port=port))
     return results
 
 

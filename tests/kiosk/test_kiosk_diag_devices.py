@@ -300,3 +300,15 @@ def test_the_forms_digest_tells_terminals_with_different_rules_apart(tmp_path, m
     table = next(copy.rglob("*.toml"))
     table.write_text(table.read_text(encoding="utf-8") + "\n# a local edit\n", encoding="utf-8")
     assert forms_digest() != shipped
+
+
+def test_a_port_that_is_no_serial_line_is_a_failure_not_held(tmp_path):
+    from dataclasses import replace
+
+    from kiosk.config import PrinterPort, Printers
+    from kiosk.diagnostics.devices import probe_checks
+
+    cfg = KioskConfig(data_dir=tmp_path)
+    cfg = replace(cfg, printers=Printers(receipt=PrinterPort(port="/dev/null"), licence=cfg.printers.licence))
+    row = next(r for r in probe_checks(cfg) if r.name == "receipt-printer")
+    assert row.level is Level.FAILURE and "cannot be opened" in row.detail[1] and "held" not in row.data

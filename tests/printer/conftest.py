@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from printer.emulator import VirtualReceiptPrinter
+from printer.emulator import VirtualLicencePrinter, VirtualReceiptPrinter
+from printer.licence_printer import LicencePrinter
 from printer.receipt import Bilingual, ReceiptSummary
+from printer.receipt_printer import ReceiptPrinter
 from printer.settings import RECEIPT_MODELS, PrinterSettings
 
-# Helpers beside the tests (escp2_rules, licence_samples) import by name under importlib mode.
+# Helpers beside the tests (escp2_rules, licence_samples, waiting) import by name under importlib mode.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 STATUS_URL = "https://nh.example.gov.cn/s/NH20261129-0042"
@@ -77,3 +79,28 @@ def virtual_receipt(tmp_path):
     printer.start()
     yield printer
     printer.stop()
+
+
+@pytest.fixture
+def driver(virtual_receipt, settings_for):
+    """The receipt driver on the virtual receipt printer's pty."""
+    printer = ReceiptPrinter(settings_for(virtual_receipt.device_path))
+    yield printer
+    printer.close()
+
+
+@pytest.fixture
+def virtual_licence(tmp_path):
+    """By a stable link name, as udev gives one: a pulled and restored line is found again."""
+    printer = VirtualLicencePrinter(baud=115200, out_dir=tmp_path / "out", link_path=tmp_path / "licence.tty")
+    printer.start()
+    yield printer
+    printer.stop()
+
+
+@pytest.fixture
+def licence_printer(virtual_licence, settings_for, tmp_path):
+    printer = LicencePrinter(settings_for(virtual_licence.device_path,
+                                          ledger_path=tmp_path / "ledger.sqlite3"))
+    yield printer
+    printer.close()

@@ -12,35 +12,16 @@ import time
 
 import pytest
 import serial
+from waiting import wait_until
 
 from printer import (
     FakePrinter,
-    LicencePrinter,
     Printer,
     ReceiptJob,
-    ReceiptPrinter,
     State,
     build_receipt,
 )
-from printer.emulator import VirtualLicencePrinter
 from printer.status import Outcome
-
-
-def wait_until(predicate, timeout_s: float = 3.0) -> bool:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return predicate()
-
-
-@pytest.fixture
-def driver(virtual_receipt, settings_for):
-    printer = ReceiptPrinter(settings_for(virtual_receipt.device_path))
-    yield printer
-    printer.close()
-
 
 # -- receipt ---------------------------------------------------------------------------------
 
@@ -108,20 +89,6 @@ def test_the_receipt_twin_ignores_dle_enq_without_an_error(virtual_receipt, driv
 
 # -- licence ---------------------------------------------------------------------------------
 
-@pytest.fixture
-def virtual_licence(tmp_path):
-    emu = VirtualLicencePrinter(baud=115200, out_dir=tmp_path / "out", link_path=tmp_path / "lic.tty")
-    emu.start()
-    yield emu
-    emu.stop()
-
-
-@pytest.fixture
-def licence_printer(virtual_licence, settings_for, tmp_path):
-    printer = LicencePrinter(settings_for(virtual_licence.device_path,
-                                          ledger_path=tmp_path / "ledger.sqlite3"))
-    yield printer
-    printer.close()
 
 
 def small_job(x_units: int = 720) -> bytes:

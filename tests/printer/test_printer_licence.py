@@ -106,20 +106,6 @@ def test_a_layout_missing_a_part_is_a_clear_error(tmp_path):
 
 # -- the licence printer over a pseudo-terminal -------------------------------------------------
 
-@pytest.fixture
-def virtual_licence(tmp_path):
-    printer = VirtualLicencePrinter(baud=115200, out_dir=tmp_path / "out")
-    printer.start()
-    yield printer
-    printer.stop()
-
-
-@pytest.fixture
-def licence_printer(virtual_licence, settings_for, tmp_path):
-    printer = LicencePrinter(settings_for(virtual_licence.device_path,
-                                          ledger_path=tmp_path / "ledger.sqlite3"))
-    yield printer
-    printer.close()
 
 
 @pytest.mark.parametrize("stock", ["A4", "A3"])

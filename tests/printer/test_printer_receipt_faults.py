@@ -11,22 +11,6 @@ from printer.emulator import VirtualReceiptPrinter
 from printer.status import Outcome, State
 
 
-def wait_until(predicate, timeout_s: float = 2.0) -> bool:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return predicate()
-
-
-@pytest.fixture
-def driver(virtual_receipt, settings_for):
-    printer = ReceiptPrinter(settings_for(virtual_receipt.device_path))
-    yield printer
-    printer.close()
-
-
 @pytest.mark.parametrize(
     ("fault", "state"),
     [("paper-out", State.PAPER_OUT), ("cover-open", State.COVER_OPEN), ("offline", State.OFFLINE),
